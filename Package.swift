@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Verbatim",
+    products: [
+        .executable(name: "verbatim", targets: ["verbatim"]),
+        .library(name: "Verbatim", targets: ["Verbatim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ICU from the system (`libicu-dev`), behind a shim of stable names.
+        .systemLibrary(
+            name: "CICU",
+            path: "Sources/CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Turns `rules/` into Swift source at build time, so the binary carries its rules.
+        .executableTarget(name: "verbatim-embed-rules", path: "Sources/EmbedRulesTool"),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["verbatim-embed-rules"],
+            path: "Plugins/EmbedRules"
+        ),
+        // The pipeline: segmentation, quote detection, attribution, claims, matching, records.
+        .target(
+            name: "Verbatim",
+            dependencies: ["CICU"],
+            plugins: ["EmbedRules"]
+        ),
+        // The command-line shell over the library.
+        .executableTarget(
+            name: "verbatim",
+            dependencies: [
+                "Verbatim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VerbatimTests",
+            dependencies: ["Verbatim"]
+        ),
+    ]
+)

@@ -1,0 +1,131 @@
+/// Speaker attribution: decides which quotations are speech, who said them and the cue.
+///
+/// Reads: ``DocumentLayer/paragraphs``, ``DocumentLayer/quotations``.
+/// Adds: ``DocumentLayer/attributions``.
+///
+/// For every quotation, in text order, the sieves of ``sieves`` are asked in turn, most
+/// precise first; the first to decide wins and its resolution is recorded. A quotation no
+/// sieve takes is not speech (a scare quote, a title, a quoted headline) and yields nothing.
+/// Quotations in boilerplate paragraphs (`rules/boilerplate.tsv`) are skipped. Speaker names
+/// are then resolved by ``SpeakerResolver``.
+/// Complexity: O(n): every sieve reads a bounded window of tokens around its quotation.
+public struct Attributor: DocumentStage {
+    public let name = "attribution"
+    public let requires: Set<DocumentLayer> = [.paragraphs, .quotations]
+    public let provides: DocumentLayer = .attributions
+
+    /// The sieves in the order they are asked.
+    static let sieves: [any AttributionSieve] = [
+        CueAfterQuote(), CueBeforeQuote(), ColonIntroduction(), AccordingTo(),
+        InterruptedQuote(), CueInSentence(), ParagraphContinuation(), StandaloneQuote(),
+    ]
+
+    private let lexicon: Lexicon
+    private let resolver: SpeakerResolver
+
+    public init(rules: RuleSet) {
+        lexicon = Lexicon(rules: rules)
+        resolver = SpeakerResolver(lexicon: lexicon)
+        let names = Self.sieves.map(\.name)
+        precondition(Set(names).count == names.count, "two attribution sieves share a name")
+    }
+
+    public mutating func process(_ document: inout Document) {
+        let drafts = attribute(document)
+        document.attributions = resolver.resolve(drafts, in: document)
+        document.mark(.attributions)
+    }
+
+    /// Runs the sieves over every quotation of the document.
+    func attribute(_ document: Document) -> [DraftAttribution] {
+        let b = document.bytes
+        let quotations = document.quotations
+        var drafts: [DraftAttribution] = []
+        var owner = [Int?](repeating: nil, count: quotations.count)
+        var last: (index: Int, paragraph: Int)?
+        var q = 0
+        while q < quotations.count {
+            let p = quotations[q].paragraphs[0]
+            var end = q
+            while end < quotations.count && quotations[end].paragraphs[0] == p { end += 1 }
+            let paragraph = document.paragraphs[p]
+            if lexicon.isBoilerplate(b, paragraph) { q = end; continue }
+            for k in q..<end {
+                let f = frame(k, document, first: q, end: end)
+                let previous = k > q ? owner[k - 1] : nil
+                let between: [Token]? = k > q
+                    ? lexicon.tokenizer.tokens(b, ByteRange(quotations[k - 1].end, quotations[k].start)) : nil
+                let context = SieveContext(bytes: b, lexicon: lexicon, attributions: drafts,
+                                           previousInParagraph: previous, betweenPrevious: between, last: last)
+                var decision: SieveDecision?
+                for sieve in Self.sieves {
+                    if let d = sieve.decide(f, context) { decision = d; break }
+                }
+                let lastParagraph = quotations[k].paragraphs[quotations[k].paragraphs.count - 1]
+                switch decision {
+                case .attribute(let speaker, let cue, let resolution, let confidence):
+                    drafts.append(DraftAttribution(quotations: [k], spans: quotations[k].pieces, speaker: speaker, cue: cue,
+                                                   resolution: resolution, confidence: confidence,
+                                                   lastParagraph: lastParagraph))
+                    owner[k] = drafts.count - 1
+                case .join(let index, _):
+                    drafts[index].quotations.append(k)
+                    drafts[index].spans += quotations[k].pieces
+                    drafts[index].lastParagraph = max(drafts[index].lastParagraph, lastParagraph)
+                    owner[k] = index
+                case nil:
+                    continue
+                }
+                last = (owner[k]!, drafts[owner[k]!].lastParagraph)
+            }
+            q = end
+        }
+        return drafts
+    }
+
+    /// The words around quotation `k`, whose paragraph holds quotations first..<end.
+    func frame(_ k: Int, _ document: Document, first: Int, end: Int) -> QuoteFrame {
+        let b = document.bytes
+        let quote = document.quotations[k]
+        let p = quote.paragraphs[0]
+        let paragraph = document.paragraphs[p]
+        let lastParagraph = document.paragraphs[quote.paragraphs[quote.paragraphs.count - 1]]
+        let beforeStart = k > first ? document.quotations[k - 1].end : paragraph.start
+        var before = lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start))
+        if let cut = before.lastIndex(where: { isSentenceEnd($0, b) }) { before = Array(before[(cut + 1)...]) }
+        let afterEnd = k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end
+        let after = lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end))))
+        let fills = quote.start == paragraph.start
+            && lexicon.tokenizer.tokens(b, ByteRange(quote.end, lastParagraph.end)).allSatisfy { $0.kind == .punctuation }
+        var words = 0
+        for r in quote.inner {
+            words += lexicon.tokenizer.tokens(b, r).lazy.filter { $0.kind != .punctuation }.count
+            if words > 50 { break }
+        }
+        return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
+                          paragraph: p, words: words, endsWithPunctuation: endsWithPunctuation(quote, b))
+    }
+
+    private func isSentenceEnd(_ t: Token, _ b: [UInt8]) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        let c = UTF8Text.scalar(at: t.start, in: b).0
+        return c == "." || c == "!" || c == "?" || c == ";"
+    }
+
+    /// `,” / .” / ?” / ”,`: the quotation ends a clause.
+    private func endsWithPunctuation(_ q: Quotation, _ b: [UInt8]) -> Bool {
+        let inner = q.inner[q.inner.count - 1]
+        var e = inner.end
+        while e > inner.start, UTF8Text.isSpace(UTF8Text.scalar(before: e, in: b)!) { e = UTF8Text.previousStart(before: e, in: b) }
+        if e > inner.start, let c = UTF8Text.scalar(before: e, in: b), Self.clauseEnd(c) { return true }
+        if q.end < b.count {
+            let c = UTF8Text.scalar(at: q.end, in: b).0
+            if Self.clauseEnd(c) { return true }
+        }
+        return false
+    }
+
+    static func clauseEnd(_ c: Unicode.Scalar) -> Bool {
+        c == "," || c == "." || c == "?" || c == "!" || c == "\u{2026}" || c == "\u{2014}" || c == "-" || c == "\u{2013}"
+    }
+}

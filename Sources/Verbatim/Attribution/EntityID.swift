@@ -1,0 +1,57 @@
+internal import CICU
+
+/// Makes the stable, cross-document id of a speaker from a name: case-, accent- and
+/// script-insensitive (ICU `Any-Latin; Latin-ASCII`), words joined by `-`
+/// (`Sergei Lavrov` → `sergei-lavrov`, `Staffan de Mistura` → `staffan-de-mistura`).
+final class EntityID {
+    private var transliterator: UnsafeMutableRawPointer?
+    private var cache: [String: String] = [:]
+
+    init() {}
+
+    deinit { if let transliterator { verbatim_transliterator_close(transliterator) } }
+
+    func make(_ name: String) -> String {
+        if let hit = cache[name] { return hit }
+        let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : toASCII(name)
+        var out = ""
+        var dash = false
+        for u in ascii.unicodeScalars {
+            if UTF8Text.isAlnum(u) && u.value < 0x80 {
+                if dash && !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: u) | (UTF8Text.isUpper(u) ? 0x20 : 0)))
+            } else if u != "'" && u != "\u{2019}" && u != "." {
+                dash = true
+            }
+        }
+        if out.isEmpty { out = "unknown" }
+        if cache.count > 50_000 { cache.removeAll() }
+        cache[name] = out
+        return out
+    }
+
+    private func toASCII(_ s: String) -> String {
+        if transliterator == nil {
+            let id = Array("Any-Latin; Latin-ASCII".utf16)
+            var status: Int32 = 0
+            let t = id.withUnsafeBufferPointer { verbatim_transliterator_open($0.baseAddress, Int32($0.count), &status) }
+            guard verbatim_icu_failed(status) == 0, let t else { return s }
+            transliterator = t
+        }
+        var buffer = Array(s.utf16)
+        let capacity = buffer.count * 4 + 16
+        buffer += [UInt16](repeating: 0, count: capacity - buffer.count)
+        var length = Int32(s.utf16.count)
+        var status: Int32 = 0
+        _ = buffer.withUnsafeMutableBufferPointer {
+            verbatim_transliterate(transliterator, $0.baseAddress, &length, Int32(capacity), &status)
+        }
+        guard verbatim_icu_failed(status) == 0 else { return s }
+        return String(decoding: buffer[0..<Int(length)], as: UTF16.self)
+    }
+}
+
+private extension UInt8 {
+    init(ascii u: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: u.value) }
+}

@@ -1,0 +1,39 @@
+/// The words around one quotation inside its paragraph, as the sieves see them.
+///
+/// `before` runs from the end of the previous sentence (or the previous quotation, or the
+/// paragraph start) to the opening mark; `after` from the closing mark to the end of the
+/// sentence (or the next quotation, or the paragraph end). Sentences here are cut at
+/// `. ! ? ;` outside quotation marks, not by ICU, which breaks after `?”` even when the
+/// attribution follows (`“Why?” Kerry asked.`).
+struct QuoteFrame {
+    /// The index of the quotation in the document.
+    let quotation: Int
+    let before: [Token]
+    let after: [Token]
+    /// Tokens of `before` up to the previous quotation, ignoring sentence ends (for fragments).
+    let clauseBefore: [Token]
+    /// The quotation fills its paragraph (only punctuation outside the marks).
+    let fillsParagraph: Bool
+    /// The paragraph of the first piece.
+    let paragraph: Int
+    /// The number of words inside the marks.
+    let words: Int
+    /// The quoted text ends with , ? ! or . just inside or outside the closing mark.
+    let endsWithPunctuation: Bool
+}
+
+/// A speaker noun phrase found next to a cue.
+struct SpeakerPhrase {
+    enum Kind { case name, pronoun, description }
+    var range: ByteRange
+    var tokens: [Token]
+    var kind: Kind
+}
+
+/// What a sieve decides for one quotation.
+enum SieveDecision {
+    /// A new attribution with this speaker (if any) and cue (if any).
+    case attribute(speaker: SpeakerPhrase?, cue: ByteRange?, resolution: Resolution, confidence: Double)
+    /// The quotation is another piece of attribution `index` (already decided).
+    case join(index: Int, resolution: Resolution)
+}

@@ -1,0 +1,119 @@
+/// Finding the speaker's noun phrase next to a cue, from token shapes and the rules.
+extension Lexicon {
+    /// A subject pronoun (`he`, `they`; not `him`, `their`).
+    func isSubjectPronoun(_ t: Token, _ b: [UInt8]) -> Bool {
+        t.kind == .word && rules.pronouns[t.lower(b)]?.subject == true
+    }
+
+    /// The speaker phrase that ends just before token `end` (a cue), reading backwards.
+    ///
+    /// Skips modifiers and auxiliaries (`also`, `had`); then a subject pronoun; an appositive
+    /// closed by a comma (`Yuri Barmin, an expert at X,`: the name before it); a run of
+    /// capitalised words with titles and particles (`U.S. Secretary of State John Kerry`);
+    /// or a description opened by a determiner (`the Russian foreign minister`).
+    func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var e = end
+        while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        guard e > 0 else { return nil }
+        let last = t[e - 1]
+        if isSubjectPronoun(last, b) {
+            return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun)
+        }
+        if last.isPunct(b, ",") {
+            // An appositive: the phrase before the comma that opens it.
+            var k = e - 2
+            let floor = max(0, e - 30)
+            while k >= floor, !t[k].isPunct(b, ",") {
+                if t[k].kind == .punctuation && !(t[k].isPunct(b, "-") || t[k].isPunct(b, "(") || t[k].isPunct(b, ")")) { return nil }
+                k -= 1
+            }
+            guard k > floor || (k == floor && k >= 0 && t[k].isPunct(b, ",")), k > 0 else { return nil }
+            return namedBefore(t, k, b) ?? describedBefore(t, k, b)
+        }
+        return namedBefore(t, e, b) ?? describedBefore(t, e, b)
+    }
+
+    /// A run of name words (with titles, particles, `of`, possessives) ending before `end`.
+    private func namedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard end > 0 else { return nil }
+        let last = t[end - 1]
+        if isSubjectPronoun(last, b) { return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun) }
+        guard last.kind == .word, last.capitalized, wordClass(last, b) == nil else { return nil }
+        var s = end - 1
+        while s > 0 && end - s < 8 {
+            let p = t[s - 1]
+            if isNameWord(p, b) || isTitle(p, b) {
+                s -= 1
+            } else if (isParticle(p, b) || p.lower(b) == "of") && s >= 2 && t[s - 2].capitalized {
+                s -= 1
+            } else {
+                break
+            }
+        }
+        let tokens = Array(t[s..<end])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, last.end), tokens: tokens, kind: .name)
+    }
+
+    /// A description ending before `end`: back to a determiner, at most six words.
+    private func describedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard end > 0, t[end - 1].kind == .word, cueLength(t, end - 1, b) == 0 else { return nil }
+        var s = end - 1
+        var determined = false
+        while s > 0 && end - s < 7 {
+            let p = t[s]
+            if let c = wordClass(p, b) {
+                if c == .determiner { determined = true }
+                break
+            }
+            let q = t[s - 1]
+            if q.kind != .word || cueLength(t, s - 1, b) > 0 { break }
+            if let c = wordClass(q, b), c != .determiner { break }
+            s -= 1
+        }
+        if wordClass(t[s], b) == .determiner { determined = true }
+        if !determined {
+            // A bare plural or name-like phrase at the start of its clause (`Officials said`).
+            guard end - s <= 3, s == 0 || t[s - 1].kind == .punctuation else { return nil }
+            if wordClass(t[s], b) != nil { return nil }
+        }
+        let tokens = Array(t[s..<end])
+        if tokens.count == 1 && wordClass(tokens[0], b) != nil { return nil }
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
+                             kind: .description)
+    }
+
+    /// The speaker phrase starting at token `start`, reading forwards (`said Kerry`,
+    /// `said the senator`, `said Sen. Ted Cruz`); stops at punctuation and prepositions.
+    func speakerAfter(_ t: [Token], _ start: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard start < t.count, t[start].kind == .word else { return nil }
+        let first = t[start]
+        if isSubjectPronoun(first, b) { return SpeakerPhrase(range: first.range, tokens: [first], kind: .pronoun) }
+        var e = start
+        var kind = SpeakerPhrase.Kind.name
+        if first.capitalized && wordClass(first, b) == nil {
+            while e < t.count && e - start < 8 {
+                let p = t[e]
+                if isNameWord(p, b) || isTitle(p, b) {
+                    e += 1
+                } else if (isParticle(p, b) || p.lower(b) == "of") && e + 1 < t.count && t[e + 1].capitalized && e > start {
+                    e += 1
+                } else {
+                    break
+                }
+            }
+        } else if wordClass(first, b) == .determiner || (first.kind == .word && wordClass(first, b) == nil) {
+            kind = .description
+            e = start + 1
+            while e < t.count && e - start < 7 {
+                let p = t[e]
+                guard p.kind == .word, cueLength(t, e, b) == 0 else { break }
+                if let c = wordClass(p, b), c != .determiner { break }
+                e += 1
+            }
+            if e - start == 1 && wordClass(first, b) == .determiner { return nil }
+        }
+        guard e > start else { return nil }
+        let tokens = Array(t[start..<e])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
+    }
+}

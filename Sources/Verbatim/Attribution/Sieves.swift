@@ -1,0 +1,255 @@
+/// What the sieves may read while deciding one quotation.
+struct SieveContext {
+    let bytes: [UInt8]
+    let lexicon: Lexicon
+    /// The attributions decided so far in this document.
+    let attributions: [DraftAttribution]
+    /// The attribution of the previous quotation in the same paragraph, if it has one.
+    let previousInParagraph: Int?
+    /// Tokens between the previous quotation of the paragraph and this one (nil: none before).
+    let betweenPrevious: [Token]?
+    /// The last attribution of the document so far and the last paragraph it covers.
+    let last: (index: Int, paragraph: Int)?
+}
+
+/// An attribution while the document is being read: pieces, speaker phrase, cue.
+struct DraftAttribution {
+    var quotations: [Int]
+    var spans: [ByteRange]
+    var speaker: SpeakerPhrase?
+    var cue: ByteRange?
+    var resolution: Resolution
+    var confidence: Double
+    var lastParagraph: Int
+}
+
+/// One rule of attribution. Sieves run most precise first; the first that decides wins and
+/// its resolution is recorded on the quote (CoreNLP's quote-attribution design).
+protocol AttributionSieve: Sendable {
+    var name: String { get }
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision?
+}
+
+extension Lexicon {
+    /// The index of the first sentence end (`. ! ? ;`) in `t`, or t.count.
+    func sentenceEnd(_ t: [Token], from: Int = 0, _ b: [UInt8]) -> Int {
+        var i = from
+        while i < t.count {
+            if t[i].kind == .punctuation {
+                let c = UTF8Text.scalar(at: t[i].start, in: b).0
+                if c == "." || c == "!" || c == "?" || c == ";" || c == "\u{2026}" { return i }
+            }
+            i += 1
+        }
+        return t.count
+    }
+
+    /// The cue range from token `c` (`len` tokens), widened back over modifiers (`also said`).
+    func cueRange(_ t: [Token], _ c: Int, _ len: Int, _ b: [UInt8], colon: Bool = false) -> ByteRange {
+        var s = c
+        while s > 0, wordClass(t[s - 1], b) == .modifier { s -= 1 }
+        var e = c + len - 1
+        if colon, e + 1 < t.count, t[e + 1].isPunct(b, ":") { e += 1 }
+        return ByteRange(t[s].start, t[e].end)
+    }
+
+    /// Whether any token of `t` starts a cue.
+    func hasCue(_ t: [Token], _ b: [UInt8]) -> Bool {
+        t.indices.contains { cueLength(t, $0, b) > 0 }
+    }
+}
+
+/// `“…,” Kerry said.` / `“…,” said Kerry.` / `“…,” he told reporters.`: a cue right after
+/// the closing mark, with its speaker before it or after it.
+struct CueAfterQuote: AttributionSieve {
+    let name = "explicit-after"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
+        var t = f.after
+        t = Array(t[..<lx.sentenceEnd(t, b)])
+        var start = 0
+        while start < t.count, start < 2, t[start].kind == .punctuation,
+              !(t[start].isPunct(b, "(") && false) { start += 1 }
+        guard start < t.count else { return nil }
+        // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
+        guard f.endsWithPunctuation || start > 0 else { return nil }
+        var cue = -1, len = 0
+        for i in start..<min(t.count, start + 12) {
+            if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")") { break }
+            let l = lx.cueLength(t, i, b)
+            if l > 0 { cue = i; len = l; break }
+        }
+        guard cue >= 0 else { return nil }
+        let cueRange = lx.cueRange(t, cue, len, b)
+        if cue == start || t[start..<cue].allSatisfy({ lx.wordClass($0, b) == .modifier }) {
+            // Inverted: `said Kerry`, `added the senator`.
+            guard let sp = lx.speakerAfter(t, cue + len, b) else { return nil }
+            return .attribute(speaker: sp, cue: cueRange, resolution: .explicit, confidence: 0.95)
+        }
+        // The speaker is what stands between the quote and the cue.
+        var e = cue
+        while e > start, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        var s = start
+        if s < e, let cls = lx.wordClass(t[s], b), cls == .conjunction || t[s].lower(b) == "as" { s += 1 }
+        guard s < e else { return nil }
+        if let comma = t[s..<e].firstIndex(where: { $0.isPunct(b, ",") }) { e = comma }
+        guard s < e, e - s <= 10 else { return nil }
+        let tokens = Array(t[s..<e])
+        if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
+        if let cls = lx.wordClass(tokens[0], b), cls != .determiner { return nil }
+        if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
+        let kind: SpeakerPhrase.Kind = tokens.count == 1 && lx.isSubjectPronoun(tokens[0], b) ? .pronoun
+            : tokens.contains(where: { lx.isNameWord($0, b) }) && lx.wordClass(tokens[0], b) == nil ? .name : .description
+        if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
+        let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
+        return .attribute(speaker: sp, cue: cueRange, resolution: kind == .pronoun ? .pronoun : .explicit,
+                          confidence: kind == .pronoun ? 0.85 : 0.95)
+    }
+}
+
+/// `Kerry said: “…”` / `He added, “…”` / `Barmin, an expert at X, told Y: “…”`: a cue shortly
+/// before the opening mark, with its subject before it. When the cue is the one the previous
+/// quotation of the paragraph already used (`“A,” he said, “B.”`), the quotation joins it.
+struct CueBeforeQuote: AttributionSieve {
+    let name = "explicit-before"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
+        let t = f.before
+        guard !t.isEmpty else { return nil }
+        var i = t.count - 1
+        let floor = max(0, t.count - 10)
+        while i >= floor {
+            let l = lx.cueLength(t, i, b)
+            if l > 0 && i + l <= t.count {
+                let cueRange = lx.cueRange(t, i, l, b, colon: true)
+                if let p = c.previousInParagraph, c.attributions[p].cue == cueRange {
+                    return .join(index: p, resolution: .continuation)
+                }
+                if let sp = lx.speakerBefore(t, i, b) {
+                    let isColon = i + l < t.count && t[t.count - 1].isPunct(b, ":")
+                    return .attribute(speaker: sp, cue: cueRange,
+                                      resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
+                                      confidence: sp.kind == .pronoun ? 0.85 : 0.93)
+                }
+                return nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+/// `Kerry: “…”`: a name and a colon, nothing else, before the quotation.
+struct ColonIntroduction: AttributionSieve {
+    let name = "colon"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
+        let t = f.before
+        guard t.count >= 2, t.count <= 7, t[t.count - 1].isPunct(b, ":") else { return nil }
+        let words = t.dropLast()
+        guard words.allSatisfy({ lx.isNameWord($0, b) || lx.isTitle($0, b) }) else { return nil }
+        let tokens = Array(words)
+        let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .name)
+        return .attribute(speaker: sp, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.9)
+    }
+}
+
+/// `according to Kerry, “…”` / `“…,” according to Kerry.`
+struct AccordingTo: AttributionSieve {
+    let name = "according-to"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
+        for t in [f.before, Array(f.after[..<lx.sentenceEnd(f.after, b)])] {
+            guard let i = t.indices.first(where: { i in
+                i + 1 < t.count && t[i].lower(b) == "according" && t[i + 1].lower(b) == "to"
+            }) else { continue }
+            let sp = lx.speakerAfter(t, i + 2, b)
+            return .attribute(speaker: sp, cue: ByteRange(t[i].start, t[i + 1].end), resolution: .accordingTo,
+                              confidence: sp == nil ? 0.5 : 0.9)
+        }
+        return nil
+    }
+}
+
+/// The second piece of an interrupted quotation (`“A,” he said. “B.”`) or another fragment of
+/// the same sentence: joins the previous quotation of the paragraph when nothing between
+/// them introduces new speech.
+struct InterruptedQuote: AttributionSieve {
+    let name = "continuation"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard let p = c.previousInParagraph, let between = c.betweenPrevious else { return nil }
+        let b = c.bytes, lx = c.lexicon
+        let sameSentence = lx.sentenceEnd(between, b) == between.count
+        let startsSentence = f.before.isEmpty
+        guard sameSentence || startsSentence else { return nil }
+        // A cue other than the previous attribution's own starts new speech.
+        let own = c.attributions[p].cue
+        for i in between.indices {
+            let l = lx.cueLength(between, i, b)
+            if l > 0, own == nil || !own!.overlaps(between[i].range) { return nil }
+        }
+        return .join(index: p, resolution: .continuation)
+    }
+}
+
+/// A quoted fragment inside reported speech: `Kerry told reporters that they had “achieved
+/// clarity”`, or `… was “dead on arrival” and would fail, Smith said.`
+struct CueInSentence: AttributionSieve {
+    let name = "fragment"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
+        let t = f.before
+        var i = t.count - 1
+        while i >= 0 && t.count - i <= 30 {
+            let l = lx.cueLength(t, i, b)
+            if l > 0, let sp = lx.speakerBefore(t, i, b) {
+                return .attribute(speaker: sp, cue: lx.cueRange(t, i, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                  confidence: 0.8)
+            }
+            i -= 1
+        }
+        // `…, Smith said.` closing the sentence.
+        let a = Array(f.after[..<lx.sentenceEnd(f.after, b)])
+        guard let comma = a.lastIndex(where: { $0.isPunct(b, ",") }), a.count - comma <= 8 else { return nil }
+        for j in (comma + 1)..<a.count {
+            let l = lx.cueLength(a, j, b)
+            guard l > 0 else { continue }
+            if j == comma + 1, let sp = lx.speakerAfter(a, j + l, b) {
+                return .attribute(speaker: sp, cue: lx.cueRange(a, j, l, b), resolution: .explicit, confidence: 0.75)
+            }
+            if let sp = lx.speakerBefore(a, j, b), sp.range.start == a[comma + 1].start {
+                return .attribute(speaker: sp, cue: lx.cueRange(a, j, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                  confidence: 0.75)
+            }
+            return nil
+        }
+        return nil
+    }
+}
+
+/// A paragraph that is only a quotation, right after a paragraph with an attribution: the
+/// same speaker goes on (one attribution, one more piece).
+struct ParagraphContinuation: AttributionSieve {
+    let name = "paragraph-continuation"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard f.fillsParagraph, let last = c.last, last.paragraph == f.paragraph - 1 else { return nil }
+        return .join(index: last.index, resolution: .continuation)
+    }
+}
+
+/// A long quotation filling its paragraph with no cue anywhere: speech, speaker unknown.
+struct StandaloneQuote: AttributionSieve {
+    let name = "standalone"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard f.fillsParagraph, f.words >= 5, f.endsWithPunctuation else { return nil }
+        return .attribute(speaker: nil, cue: nil, resolution: .continuation, confidence: 0.3)
+    }
+}

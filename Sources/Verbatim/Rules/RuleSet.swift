@@ -1,0 +1,163 @@
+import Foundation
+
+/// The linguistic knowledge of the pipeline, loaded from the files of `rules/`.
+///
+/// The binary carries the package's `rules/` (embedded at build time); `--rules DIR` replaces
+/// any of those files by the file of the same name in DIR. Loading is strict: every problem is
+/// a ``RuleError`` naming file and line, found at start-up, never mid-run.
+public struct RuleSet: Sendable {
+    /// A pair of quotation marks that open and close one quotation.
+    public struct QuoteMarkPair: Sendable, Equatable {
+        public var open: String
+        public var close: String
+        /// Single marks (‘ ’) rather than double ones (“ ”).
+        public var single: Bool
+    }
+
+    /// What kind of statement a cue verb introduces.
+    public enum CueClass: String, Sendable { case speech, writing, thought }
+
+    /// One inflected form of a cue verb.
+    public struct CueVerb: Sendable, Equatable {
+        public var lemma: String
+        public var cueClass: CueClass
+    }
+
+    /// The closed-class words that delimit a speaker's noun phrase.
+    public enum WordClass: String, Sendable {
+        case determiner, modifier, preposition, conjunction, relative, time
+    }
+
+    /// Grammatical gender of a pronoun.
+    public enum Gender: String, Sendable { case male, female, neuter, any }
+
+    /// A personal pronoun.
+    public struct Pronoun: Sendable, Equatable {
+        public var gender: Gender
+        public var plural: Bool
+        /// A subject form (`he`, `they`), the only ones that can stand before a cue.
+        public var subject: Bool
+    }
+
+    public var quoteMarks: [QuoteMarkPair]
+    /// Cue verbs by form; forms of two words are keyed with one space (`pointed out`).
+    public var cueVerbs: [String: CueVerb]
+    public var abbreviations: Set<String>
+    public var titles: Set<String>
+    public var pronouns: [String: Pronoun]
+    public var functionWords: [String: WordClass]
+    /// Lower-case beginnings of boilerplate lines.
+    public var boilerplate: [String]
+    /// Lower-case words beginning with an apostrophe, written with `'`.
+    public var elisions: Set<String>
+
+    /// The files a rule directory may hold and the columns of each.
+    public static let files: [String: [String]] = [
+        "abbreviations.tsv": ["abbreviation"],
+        "boilerplate.tsv": ["prefix"],
+        "cue-verbs.tsv": ["form", "lemma", "class"],
+        "elisions.tsv": ["word"],
+        "function-words.tsv": ["word", "class"],
+        "pronouns.tsv": ["pronoun", "gender", "number", "case"],
+        "quote-marks.tsv": ["open", "close", "kind"],
+        "titles.tsv": ["title"],
+    ]
+
+    /// The rules built into the binary.
+    public static let defaults: RuleSet = {
+        do { return try RuleSet(texts: [:]) } catch { fatalError("the built-in rules are broken: \(error)") }
+    }()
+
+    /// The built-in rules with every file found in `directory` put in place of its default.
+    ///
+    /// - Throws: ``RuleError`` for an unknown file name, an unreadable file or any bad line.
+    public static func load(overriding directory: String) throws(RuleError) -> RuleSet {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw RuleError(file: directory, line: 0, message: "no such rules directory")
+        }
+        let names: [String]
+        do { names = try fm.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.sorted() } catch {
+            throw RuleError(file: directory, line: 0, message: "cannot list the rules directory")
+        }
+        var texts: [String: String] = [:]
+        for name in names {
+            guard files[name] != nil else {
+                throw RuleError(file: name, line: 0,
+                                message: "unknown rule file (expected one of: \(files.keys.sorted().joined(separator: ", ")))")
+            }
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw RuleError(file: name, line: 0, message: "cannot read as UTF-8 text")
+            }
+            texts[name] = text
+        }
+        return try RuleSet(texts: texts)
+    }
+
+    /// Parses the rule files: `texts` by file name, the embedded defaults for the others.
+    init(texts overrides: [String: String]) throws(RuleError) {
+        var parsed: [String: RuleFile] = [:]
+        let embedded = Dictionary(EmbeddedRules.files.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+        for (name, columns) in Self.files {
+            guard let text = overrides[name] ?? embedded[name] else {
+                throw RuleError(file: name, line: 0, message: "missing from the built-in rules")
+            }
+            parsed[name] = try RuleFile(name: name, text: text, columns: columns)
+        }
+        func file(_ name: String) -> RuleFile { parsed[name]! }
+
+        let marks = file("quote-marks.tsv")
+        quoteMarks = []
+        for (row, line) in zip(marks.rows, marks.lines) {
+            guard row[2] == "double" || row[2] == "single" else {
+                throw RuleError(file: marks.name, line: line, message: "kind must be double or single, found `\(row[2])`")
+            }
+            guard row[0].unicodeScalars.count <= 2, row[1].unicodeScalars.count <= 2 else {
+                throw RuleError(file: marks.name, line: line, message: "a mark is one or two characters")
+            }
+            quoteMarks.append(QuoteMarkPair(open: row[0], close: row[1], single: row[2] == "single"))
+        }
+
+        let cues = file("cue-verbs.tsv")
+        cueVerbs = [:]
+        for (row, line) in zip(cues.rows, cues.lines) {
+            guard let cls = CueClass(rawValue: row[2]) else {
+                throw RuleError(file: cues.name, line: line, message: "class must be speech, writing or thought")
+            }
+            guard row[0].split(separator: " ").count <= 2 else {
+                throw RuleError(file: cues.name, line: line, message: "a cue form is one or two words")
+            }
+            cueVerbs[row[0]] = CueVerb(lemma: row[1], cueClass: cls)
+        }
+
+        abbreviations = Set(file("abbreviations.tsv").firstColumn)
+        titles = Set(file("titles.tsv").firstColumn)
+
+        let pron = file("pronouns.tsv")
+        pronouns = [:]
+        for (row, line) in zip(pron.rows, pron.lines) {
+            guard let g = Gender(rawValue: row[1]), ["singular", "plural", "any"].contains(row[2]),
+                  ["subject", "object", "possessive"].contains(row[3]) else {
+                throw RuleError(file: pron.name, line: line,
+                                message: "gender (male, female, neuter, any), number (singular, plural, any) or case (subject, object, possessive) unknown")
+            }
+            pronouns[row[0]] = Pronoun(gender: g, plural: row[2] == "plural", subject: row[3] == "subject")
+        }
+
+        let fw = file("function-words.tsv")
+        functionWords = [:]
+        for (row, line) in zip(fw.rows, fw.lines) {
+            guard let c = WordClass(rawValue: row[1]) else {
+                throw RuleError(file: fw.name, line: line, message: "unknown word class `\(row[1])`")
+            }
+            guard functionWords[row[0]] == nil else {
+                throw RuleError(file: fw.name, line: line, message: "`\(row[0])` has two classes")
+            }
+            functionWords[row[0]] = c
+        }
+        boilerplate = file("boilerplate.tsv").firstColumn
+        elisions = Set(file("elisions.tsv").firstColumn)
+    }
+}

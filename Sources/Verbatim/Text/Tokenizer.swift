@@ -1,0 +1,109 @@
+/// A word or punctuation token: a byte range and what it is.
+struct Token: Equatable {
+    enum Kind: UInt8 { case word, number, punctuation }
+
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// The first letter is upper case.
+    var capitalized: Bool
+
+    var range: ByteRange { ByteRange(start, end) }
+}
+
+/// Splits a byte range of text into words and punctuation, without a model.
+///
+/// Words keep inner apostrophes, hyphens and periods (`don’t`, `al-Nusra`, `U.S.`), a final
+/// possessive apostrophe (`Jones’`), and a final period when the word is an abbreviation from
+/// the rules or an initial. Every other non-space character is a punctuation token of its own.
+/// Complexity: O(length of the range).
+struct Tokenizer {
+    let abbreviations: Set<String>
+
+    func tokens(_ b: [UInt8], _ range: ByteRange) -> [Token] {
+        var out: [Token] = []
+        var i = range.start
+        let end = range.end
+        while i < end {
+            let (c, len) = UTF8Text.scalar(at: i, in: b)
+            if UTF8Text.isSpace(c) { i += len; continue }
+            if UTF8Text.isAlnum(c) {
+                let start = i
+                var j = i + len
+                var allDigits = UTF8Text.isDigit(c)
+                while j < end {
+                    let (d, dl) = UTF8Text.scalar(at: j, in: b)
+                    if UTF8Text.isAlnum(d) {
+                        if !UTF8Text.isDigit(d) { allDigits = false }
+                        j += dl
+                        continue
+                    }
+                    // Inner joiners: an apostrophe, hyphen, period, ampersand or digit separator
+                    // followed by a letter or digit.
+                    if d == "'" || d == "\u{2019}" || d == "-" || d == "." || d == "&" || d == "," && allDigits {
+                        if j + dl < end {
+                            let (e, _) = UTF8Text.scalar(at: j + dl, in: b)
+                            if UTF8Text.isAlnum(e) && !(d == "," && !UTF8Text.isDigit(e)) {
+                                j += dl
+                                continue
+                            }
+                        }
+                        // A possessive after s: Jones’ / States'
+                        if (d == "'" || d == "\u{2019}"), j > start, b[j - 1] == 0x73 || b[j - 1] == 0x53 {
+                            j += dl
+                        }
+                    }
+                    break
+                }
+                // A final period that belongs to the word.
+                if j < end && b[j] == 0x2E {
+                    let w = String(decoding: b[start...j], as: UTF8.self)
+                    let letters = j - start
+                    if abbreviations.contains(w) || (letters == 1 && UTF8Text.isUpper(c))
+                        || (w.contains(".") && w.dropLast().contains(".") && letters <= 8) {
+                        j += 1
+                    }
+                }
+                out.append(Token(start: start, end: j, kind: allDigits ? .number : .word,
+                                 capitalized: UTF8Text.isUpper(c)))
+                i = j
+                continue
+            }
+            // Runs of the same dash or period are one token (--, ...).
+            var j = i + len
+            if c == "." || c == "-" {
+                while j < end && b[j] == b[i] { j += 1 }
+            }
+            out.append(Token(start: i, end: j, kind: .punctuation, capitalized: false))
+            i = j
+        }
+        return out
+    }
+}
+
+extension Token {
+    /// The token's text.
+    func text(_ b: [UInt8]) -> String { String(decoding: b[start..<end], as: UTF8.self) }
+
+    /// The token's text in lower case, with ’ as '.
+    func lower(_ b: [UInt8]) -> String {
+        text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
+    }
+
+    /// True for a punctuation token that is exactly `s`.
+    func isPunct(_ b: [UInt8], _ s: Unicode.Scalar) -> Bool {
+        kind == .punctuation && UTF8Text.scalar(at: start, in: b).0 == s
+    }
+}
+
+extension String {
+    /// Replaces every `target` scalar, without Foundation.
+    func replacing(scalar target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
+        var out = ""
+        for s in unicodeScalars {
+            if s == target { out += replacement } else { out.unicodeScalars.append(s) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,119 @@
+/// Small, allocation-free helpers for reading UTF-8 bytes a scalar at a time.
+enum UTF8Text {
+    /// The scalar starting at `i` and its length in bytes (U+FFFD, 1 for a stray byte).
+    @inline(__always)
+    static func scalar(at i: Int, in b: [UInt8]) -> (Unicode.Scalar, Int) {
+        let b0 = b[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        let n = b.count
+        var value: UInt32
+        var len: Int
+        if b0 & 0xE0 == 0xC0 { value = UInt32(b0 & 0x1F); len = 2 }
+        else if b0 & 0xF0 == 0xE0 { value = UInt32(b0 & 0x0F); len = 3 }
+        else if b0 & 0xF8 == 0xF0 { value = UInt32(b0 & 0x07); len = 4 }
+        else { return ("\u{FFFD}", 1) }
+        if i + len > n { return ("\u{FFFD}", 1) }
+        for k in 1..<len {
+            let c = b[i + k]
+            if c & 0xC0 != 0x80 { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", len)
+    }
+
+    /// The start of the scalar that ends just before `i` (i > 0).
+    @inline(__always)
+    static func previousStart(before i: Int, in b: [UInt8]) -> Int {
+        var j = i - 1
+        var steps = 0
+        while j > 0 && b[j] & 0xC0 == 0x80 && steps < 3 { j -= 1; steps += 1 }
+        return j
+    }
+
+    /// The scalar ending just before `i`, or nil at the start.
+    @inline(__always)
+    static func scalar(before i: Int, in b: [UInt8], floor: Int = 0) -> Unicode.Scalar? {
+        if i <= floor { return nil }
+        return scalar(at: previousStart(before: i, in: b), in: b).0
+    }
+
+    /// White space, including no-break and other Unicode spaces.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x85, 0x1680, 0x2000...0x200B, 0x2028, 0x2029,
+             0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Letters and digits (any script).
+    @inline(__always)
+    static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.isLowercase
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+}
+
+/// Converts UTF-8 byte offsets of one text to code-point (Unicode scalar) offsets.
+///
+/// Keeps the scalar count at every 64th byte, so a lookup counts at most 63 bytes.
+/// Complexity: O(n) to build, O(1) per lookup; n/16 bytes of memory.
+public struct ScalarOffsets: Sendable {
+    private let bytes: [UInt8]
+    private var checkpoints: [Int32] = []
+    /// The number of scalars in the whole text.
+    public let count: Int
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var checkpoints = [Int32]()
+        checkpoints.reserveCapacity(bytes.count / 64 + 1)
+        var scalars = 0
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                if i & 63 == 0 { checkpoints.append(Int32(truncatingIfNeeded: scalars)) }
+                if p[i] & 0xC0 != 0x80 { scalars += 1 }
+                i += 1
+            }
+        }
+        self.checkpoints = checkpoints
+        self.count = scalars
+    }
+
+    /// The code-point offset of byte offset `b` (0...bytes.count).
+    public func scalarOffset(_ b: Int) -> Int {
+        if b >= bytes.count { return count }
+        let block = b >> 6
+        var n = Int(checkpoints[block])
+        var i = block << 6
+        while i < b {
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
+        return n
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Verbatim
+
+/// `verbatim`: who said what in news text, as NDJSON on standard output.
+struct VerbatimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verbatim",
+        abstract: "Find every attribution in news text (the quote, who said it, the cue) and write it as NDJSON.",
+        discussion: """
+            Reads files and directories (walked recursively in sorted order), or standard input \
+            when no path or `-` is given. Writes one JSON record a line, as spec/OUTPUT.md says: \
+            a `document` record, then its `quote` records, for every document; `error` records \
+            for documents that cannot be read. Exits 0 when clean, 1 when any error record was \
+            written, 2 on a usage error.
+            """,
+        version: "0.1.0"
+    )
+
+    @Argument(help: "Files or directories to read; none or `-` reads standard input.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "How standard input is read: `text` (one document) or `ndjson` (one JSON document a line, with `text`, `id`, `source`).")
+    var input: InputFormat = .text
+
+    @Option(name: .long, help: "The document id for plain text on standard input.")
+    var doc: String = "stdin"
+
+    @Option(name: .long, help: "The outlet of the documents (NDJSON input: where a line has no `source`).")
+    var source: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "File extensions read from directories (repeatable; default: txt).")
+    var ext: [String] = []
+
+    @Option(name: .customLong("max-bytes"), help: "Documents larger than this many bytes give an error record.")
+    var maxBytes: Int = 50_000_000
+
+    @Option(name: .long, help: "A directory of rule files that replace the built-in ones of the same name.")
+    var rules: String?
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, ndjson
+    }
+
+    func validate() throws {
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number of bytes") }
+        if input == .ndjson && !(paths.isEmpty || paths == ["-"]) {
+            throw ValidationError("--input ndjson reads standard input: give no paths (or `-`)")
+        }
+        if paths.contains("-") && paths.count > 1 {
+            throw ValidationError("`-` (standard input) cannot be mixed with paths")
+        }
+        for e in ext where e.isEmpty || e.contains("/") {
+            throw ValidationError("--ext takes an extension such as `txt`, not `\(e)`")
+        }
+    }
+
+    func run() throws {
+        let ruleSet: RuleSet
+        if let rules {
+            do { ruleSet = try RuleSet.load(overriding: rules) } catch {
+                throw ValidationError("\(error)")
+            }
+        } else {
+            ruleSet = RuleSet.defaults
+        }
+        let options = InputOptions(maxBytes: maxBytes,
+                                   extensions: ext.isEmpty ? ["txt"] : ext.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 },
+                                   source: source)
+        let items: AnySequence<InputItem>
+        if paths.isEmpty || paths == ["-"] {
+            switch input {
+            case .text: items = AnySequence([readPlainText(fileDescriptor: 0, id: doc, options: options)])
+            case .ndjson: items = AnySequence(NDJSONInput(fileDescriptor: 0, options: options))
+            }
+        } else {
+            items = AnySequence(FileInput(paths: paths, options: options))
+        }
+        let sawError = Runner(pipeline: Pipeline(rules: ruleSet), output: OutputStream(fileDescriptor: 1)).run(items)
+        if sawError { throw ExitCode(1) }
+    }
+}
+
+/// Feeds documents through the pipeline and writes their records as each one is done.
+struct Runner {
+    let pipeline: Pipeline
+    let output: OutputStream
+
+    /// Returns whether any error record was written.
+    func run(_ items: some Sequence<InputItem>) -> Bool {
+        var sawError = false
+        for item in items {
+            let records: [Record]
+            switch item {
+            case .document(let d): records = pipeline.process(d)
+            case .failure(let f):
+                sawError = true
+                records = [.error(ErrorRecord(doc: f.doc, path: f.path, message: f.message))]
+            }
+            for r in records { output.write(r) }
+            guard output.flush() else { return sawError }
+        }
+        for r in pipeline.finish() { output.write(r) }
+        _ = output.flush()
+        return sawError
+    }
+}
+
+/// Buffered record output to a file descriptor; a closed pipe ends the output quietly.
+final class OutputStream {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private(set) var closed = false
+
+    init(fileDescriptor: Int32) {
+        fd = fileDescriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ record: Record) {
+        guard !closed else { return }
+        record.write(into: &buffer)
+        if buffer.count >= 1 << 16 { _ = flush() }
+    }
+
+    /// Writes out the buffer; false once the reader has gone away.
+    func flush() -> Bool {
+        guard !closed else { return false }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { p in
+                Foundation.write(fd, p.baseAddress! + offset, p.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                closed = true
+                buffer.removeAll()
+                return false
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return true
+    }
+}
