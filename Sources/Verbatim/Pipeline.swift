@@ -8,7 +8,11 @@
 /// Each per-document stage adds one layer to the ``Document`` value; the matcher keeps state
 /// across documents. ``process(_:)`` returns a document's records (its `document` record,
 /// then its `quote` records, then any `match` records); ``finish()`` the `cluster` records.
+import Foundation
+
 public final class Pipeline {
+    /// `VERBATIM_DEBUG=1` lists every quotation found on standard error.
+    private let debug = ProcessInfo.processInfo.environment["VERBATIM_DEBUG"] != nil
     private var stages: [any DocumentStage]
     private let matcher: ClaimMatcher
 
@@ -30,6 +34,12 @@ public final class Pipeline {
     public func analyse(_ input: InputDocument) -> Document {
         var document = Document(id: input.id, source: input.source, path: input.path, text: input.text)
         for i in stages.indices { stages[i].process(&document) }
+        if debug {
+            for q in document.quotations {
+                let text = q.pieces.map { document.string($0).prefix(60) }.joined(separator: " | ")
+                FileHandle.standardError.write(Data("quotation \(q.pieces) closed=\(q.closed): \(text)\n".utf8))
+            }
+        }
         return document
     }
 

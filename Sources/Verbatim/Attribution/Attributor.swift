@@ -17,7 +17,7 @@ public struct Attributor: DocumentStage {
     /// The sieves in the order they are asked.
     static let sieves: [any AttributionSieve] = [
         CueAfterQuote(), CueBeforeQuote(), ColonIntroduction(), AccordingTo(),
-        InterruptedQuote(), CueInSentence(), ParagraphContinuation(), StandaloneQuote(),
+        InterruptedQuote(), CueInSentence(), ParagraphContinuation(), QuotedInClause(), StandaloneQuote(),
     ]
 
     private let lexicon: Lexicon
@@ -91,10 +91,11 @@ public struct Attributor: DocumentStage {
         let paragraph = document.paragraphs[p]
         let lastParagraph = document.paragraphs[quote.paragraphs[quote.paragraphs.count - 1]]
         let beforeStart = k > first ? document.quotations[k - 1].end : paragraph.start
-        var before = lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start))
+        var before = Self.dropParentheses(lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start)), b)
         if let cut = before.lastIndex(where: { isSentenceEnd($0, b) }) { before = Array(before[(cut + 1)...]) }
         let afterEnd = k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end
-        let after = lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end))))
+        let after = Self.dropParentheses(
+            lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
         let fills = quote.start == paragraph.start
             && lexicon.tokenizer.tokens(b, ByteRange(quote.end, lastParagraph.end)).allSatisfy { $0.kind == .punctuation }
         var words = 0
@@ -104,6 +105,20 @@ public struct Attributor: DocumentStage {
         }
         return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
                           paragraph: p, words: words, endsWithPunctuation: endsWithPunctuation(quote, b))
+    }
+
+    /// Tokens outside parentheses and brackets (`Sen. Marco Rubio (R-Fla.) said`).
+    static func dropParentheses(_ t: [Token], _ b: [UInt8]) -> [Token] {
+        guard t.contains(where: { $0.isPunct(b, "(") || $0.isPunct(b, "[") }) else { return t }
+        var out: [Token] = []
+        out.reserveCapacity(t.count)
+        var depth = 0
+        for x in t {
+            if x.isPunct(b, "(") || x.isPunct(b, "[") { depth += 1; continue }
+            if depth > 0 && (x.isPunct(b, ")") || x.isPunct(b, "]")) { depth -= 1; continue }
+            if depth == 0 { out.append(x) }
+        }
+        return depth == 0 ? out : t
     }
 
     private func isSentenceEnd(_ t: Token, _ b: [UInt8]) -> Bool {
@@ -116,7 +131,11 @@ public struct Attributor: DocumentStage {
     private func endsWithPunctuation(_ q: Quotation, _ b: [UInt8]) -> Bool {
         let inner = q.inner[q.inner.count - 1]
         var e = inner.end
-        while e > inner.start, UTF8Text.isSpace(UTF8Text.scalar(before: e, in: b)!) { e = UTF8Text.previousStart(before: e, in: b) }
+        // Skip white space and the closing marks of nested quotations (`…Queen,’”`).
+        while e > inner.start, let c = UTF8Text.scalar(before: e, in: b),
+              UTF8Text.isSpace(c) || c == "'" || c == "\u{2019}" || c == "\u{201D}" || c == "\"" || c == "\u{BB}" {
+            e = UTF8Text.previousStart(before: e, in: b)
+        }
         if e > inner.start, let c = UTF8Text.scalar(before: e, in: b), Self.clauseEnd(c) { return true }
         if q.end < b.count {
             let c = UTF8Text.scalar(at: q.end, in: b).0

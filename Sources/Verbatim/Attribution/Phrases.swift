@@ -116,4 +116,29 @@ extension Lexicon {
         let tokens = Array(t[start..<e])
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
     }
+
+    /// The subject of a clause: its first subject pronoun or name (`Obama punctuated his list
+    /// by saying`, `he supported Obama and said`), searched in t[..<end].
+    func clauseSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var i = 0
+        while i < min(end, t.count) {
+            let x = t[i]
+            if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
+            if isNameWord(x, b) || isTitle(x, b) {
+                var e = i + 1
+                while e < end && e - i < 8 && (isNameWord(t[e], b) || isTitle(t[e], b) || isParticle(t[e], b)) { e += 1 }
+                let run = Array(t[i..<e])
+                let last = run[run.count - 1].text(b)
+                let possessive = last.hasSuffix("’s") || last.hasSuffix("'s")
+                let nextIsWord = e < t.count && t[e].kind == .word && !t[e].capitalized
+                if !possessive && (run.count >= 2 || i > 0 || nextIsWord) {
+                    return SpeakerPhrase(range: ByteRange(run[0].start, run[run.count - 1].end), tokens: run, kind: .name)
+                }
+                i = e
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
 }

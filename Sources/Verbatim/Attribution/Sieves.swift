@@ -75,7 +75,9 @@ struct CueAfterQuote: AttributionSieve {
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
         guard f.endsWithPunctuation || start > 0 else { return nil }
         var cue = -1, len = 0
-        for i in start..<min(t.count, start + 12) {
+        // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
+        let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
+        for i in start..<min(t.count, start + window) {
             if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")") { break }
             let l = lx.cueLength(t, i, b)
             if l > 0 { cue = i; len = l; break }
@@ -133,7 +135,10 @@ struct CueBeforeQuote: AttributionSieve {
                                       resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
                                       confidence: sp.kind == .pronoun ? 0.85 : 0.93)
                 }
-                return nil
+                // `… and said, “…”`, `by saying “…”`: the subject of the clause, if any.
+                let sp = lx.clauseSubject(t, i, b)
+                return .attribute(speaker: sp, cue: cueRange, resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
+                                  confidence: sp == nil ? 0.4 : 0.7)
             }
             i -= 1
         }
@@ -148,10 +153,12 @@ struct ColonIntroduction: AttributionSieve {
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
         let t = f.before
-        guard t.count >= 2, t.count <= 7, t[t.count - 1].isPunct(b, ":") else { return nil }
-        let words = t.dropLast()
-        guard words.allSatisfy({ lx.isNameWord($0, b) || lx.isTitle($0, b) }) else { return nil }
-        let tokens = Array(words)
+        guard t.count >= 2, t[t.count - 1].isPunct(b, ":") else { return nil }
+        // The name run just before the colon (`… surprise pollster Daron Shaw: “…”`).
+        var s = t.count - 1
+        while s > 0 && t.count - s <= 6 && (lx.isNameWord(t[s - 1], b) || lx.isTitle(t[s - 1], b)) { s -= 1 }
+        guard s < t.count - 1 else { return nil }
+        let tokens = Array(t[s..<(t.count - 1)])
         let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .name)
         return .attribute(speaker: sp, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.9)
     }
@@ -230,6 +237,20 @@ struct CueInSentence: AttributionSieve {
             return nil
         }
         return nil
+    }
+}
+
+/// A quotation of three or more words that ends a clause (`labeling Obama’s actions “a
+/// blatant, belligerent abuse of power.”`), or of six or more, with no cue found: quoted
+/// speech given to the subject of its clause (or to nobody when there is none).
+struct QuotedInClause: AttributionSieve {
+    let name = "clause-subject"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard !f.fillsParagraph, f.words >= 6 || (f.words >= 3 && f.endsWithPunctuation) else { return nil }
+        let sp = c.lexicon.clauseSubject(f.before, f.before.count, c.bytes)
+        return .attribute(speaker: sp, cue: nil, resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
+                          confidence: sp == nil ? 0.3 : 0.5)
     }
 }
 

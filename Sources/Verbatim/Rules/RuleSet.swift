@@ -15,7 +15,7 @@ public struct RuleSet: Sendable {
     }
 
     /// What kind of statement a cue verb introduces.
-    public enum CueClass: String, Sendable { case speech, writing, thought }
+    public enum CueClass: String, Sendable { case speech, writing, thought, quoting }
 
     /// One inflected form of a cue verb.
     public struct CueVerb: Sendable, Equatable {
@@ -124,7 +124,7 @@ public struct RuleSet: Sendable {
         cueVerbs = [:]
         for (row, line) in zip(cues.rows, cues.lines) {
             guard let cls = CueClass(rawValue: row[2]) else {
-                throw RuleError(file: cues.name, line: line, message: "class must be speech, writing or thought")
+                throw RuleError(file: cues.name, line: line, message: "class must be speech, writing, thought or quoting")
             }
             guard row[0].split(separator: " ").count <= 2 else {
                 throw RuleError(file: cues.name, line: line, message: "a cue form is one or two words")
