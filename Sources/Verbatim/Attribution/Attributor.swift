@@ -17,7 +17,7 @@ public struct Attributor: DocumentStage {
     /// The sieves in the order they are asked.
     static let sieves: [any AttributionSieve] = [
         CueAfterQuote(), CueBeforeQuote(), ColonIntroduction(), AccordingTo(),
-        InterruptedQuote(), CueInSentence(), ParagraphContinuation(), QuotedInClause(), StandaloneQuote(),
+        InterruptedQuote(), CueInSentence(), SignatureLine(), ParagraphContinuation(), QuotedInClause(), StandaloneQuote(),
     ]
 
     private let lexicon: Lexicon
@@ -50,8 +50,9 @@ public struct Attributor: DocumentStage {
             while end < quotations.count && quotations[end].paragraphs[0] == p { end += 1 }
             let paragraph = document.paragraphs[p]
             if lexicon.isBoilerplate(b, paragraph) { q = end; continue }
+            var lastAttributed: Int?
             for k in q..<end {
-                let f = frame(k, document, first: q, end: end)
+                let f = frame(k, document, after: lastAttributed, end: end)
                 let previous = k > q ? owner[k - 1] : nil
                 let between: [Token]? = k > q
                     ? lexicon.tokenizer.tokens(b, ByteRange(quotations[k - 1].end, quotations[k].start)) : nil
@@ -77,22 +78,38 @@ public struct Attributor: DocumentStage {
                     continue
                 }
                 last = (owner[k]!, drafts[owner[k]!].lastParagraph)
+                lastAttributed = k
             }
             q = end
         }
         return drafts
     }
 
-    /// The words around quotation `k`, whose paragraph holds quotations first..<end.
-    func frame(_ k: Int, _ document: Document, first: Int, end: Int) -> QuoteFrame {
+    /// The words around quotation `k`: its paragraph's quotations end before `end`, and
+    /// `previous` is the last one before `k` that is speech (others read as plain words).
+    func frame(_ k: Int, _ document: Document, after previous: Int?, end: Int) -> QuoteFrame {
         let b = document.bytes
         let quote = document.quotations[k]
         let p = quote.paragraphs[0]
         let paragraph = document.paragraphs[p]
         let lastParagraph = document.paragraphs[quote.paragraphs[quote.paragraphs.count - 1]]
-        let beforeStart = k > first ? document.quotations[k - 1].end : paragraph.start
+        let beforeStart = previous.map { document.quotations[$0].end } ?? paragraph.start
         var before = Self.dropParentheses(lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start)), b)
-        if let cut = before.lastIndex(where: { isSentenceEnd($0, b) }) { before = Array(before[(cut + 1)...]) }
+        if let cut = before.indices.last(where: { lexicon.isSentenceEnd(before, $0, b) }) { before = Array(before[(cut + 1)...]) }
+        if before.isEmpty && previous == nil && quote.start == paragraph.start && p > 0 {
+            // `He said:` ending the paragraph before: the introduction of this one.
+            let prior = document.paragraphs[p - 1]
+            let tail = lexicon.tokenizer.tokens(b, ByteRange(max(prior.start, prior.end - 400), prior.end))
+            if let lastToken = tail.last, lastToken.isPunct(b, ":") {
+                let cut = tail.indices.last(where: { lexicon.isSentenceEnd(tail, $0, b) }).map { $0 + 1 } ?? 0
+                before = Array(tail[cut...])
+            }
+        }
+        var nextParagraph: [Token]?
+        let lastP = quote.paragraphs[quote.paragraphs.count - 1]
+        if lastP + 1 < document.paragraphs.count, document.paragraphs[lastP + 1].count <= 80 {
+            nextParagraph = lexicon.tokenizer.tokens(b, document.paragraphs[lastP + 1])
+        }
         let afterEnd = k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end
         let after = Self.dropParentheses(
             lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
@@ -104,6 +121,7 @@ public struct Attributor: DocumentStage {
             if words > 50 { break }
         }
         return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
+                          nextParagraph: nextParagraph,
                           paragraph: p, words: words, endsWithPunctuation: endsWithPunctuation(quote, b))
     }
 
@@ -119,12 +137,6 @@ public struct Attributor: DocumentStage {
             if depth == 0 { out.append(x) }
         }
         return depth == 0 ? out : t
-    }
-
-    private func isSentenceEnd(_ t: Token, _ b: [UInt8]) -> Bool {
-        guard t.kind == .punctuation else { return false }
-        let c = UTF8Text.scalar(at: t.start, in: b).0
-        return c == "." || c == "!" || c == "?" || c == ";"
     }
 
     /// `,” / .” / ?” / ”,`: the quotation ends a clause.

@@ -14,6 +14,8 @@ struct QuoteFrame {
     let clauseBefore: [Token]
     /// The quotation fills its paragraph (only punctuation outside the marks).
     let fillsParagraph: Bool
+    /// The tokens of the next paragraph when it is short (a signature line), else nil.
+    let nextParagraph: [Token]?
     /// The paragraph of the first piece.
     let paragraph: Int
     /// The number of words inside the marks.

@@ -110,6 +110,12 @@ extension Lexicon {
                 if let c = wordClass(p, b), c != .determiner { break }
                 e += 1
             }
+            if e - start == 1 && e + 1 < t.count && t[e].lower(b) == "of" {
+                // `one of those advisers`, `some of his aides`
+                e += 1
+                while e < t.count && e - start < 7, t[e].kind == .word, cueLength(t, e, b) == 0,
+                      wordClass(t[e], b).map({ $0 == .determiner }) ?? true { e += 1 }
+            }
             if e - start == 1 && wordClass(first, b) == .determiner { return nil }
         }
         guard e > start else { return nil }
@@ -121,6 +127,11 @@ extension Lexicon {
     /// by saying`, `he supported Obama and said`), searched in t[..<end].
     func clauseSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = 0
+        // An introductory phrase (`Here in Columbia,`, `In March,`) is not the subject.
+        if let first = t.first, first.kind == .word, wordClass(first, b) != nil && !isSubjectPronoun(first, b),
+           let comma = t[..<min(end, 10)].firstIndex(where: { $0.isPunct(b, ",") }) {
+            i = comma + 1
+        }
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
@@ -138,6 +149,16 @@ extension Lexicon {
                 continue
             }
             i += 1
+        }
+        return nil
+    }
+
+    /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`).
+    func subjectOfEarlierCue(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var i = end - 1
+        while i > 0 {
+            if cueLength(t, i, b) > 0, let sp = speakerBefore(t, i, b) { return sp }
+            i -= 1
         }
         return nil
     }

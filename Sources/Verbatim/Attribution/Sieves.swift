@@ -35,13 +35,23 @@ extension Lexicon {
     func sentenceEnd(_ t: [Token], from: Int = 0, _ b: [UInt8]) -> Int {
         var i = from
         while i < t.count {
-            if t[i].kind == .punctuation {
-                let c = UTF8Text.scalar(at: t[i].start, in: b).0
-                if c == "." || c == "!" || c == "?" || c == ";" || c == "\u{2026}" { return i }
-            }
+            if isSentenceEnd(t, i, b) { return i }
             i += 1
         }
         return t.count
+    }
+
+    /// Whether token `i` ends a sentence: `. ! ? ; …` not followed by a comma or a lower-case word.
+    func isSentenceEnd(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
+        guard t[i].kind == .punctuation else { return false }
+        let c = UTF8Text.scalar(at: t[i].start, in: b).0
+        guard c == "." || c == "!" || c == "?" || c == ";" || c == "\u{2026}" else { return false }
+        if c != ";" && i + 1 < t.count {
+            let n = t[i + 1]
+            if n.isPunct(b, ",") { return false }
+            if n.kind == .word && !n.capitalized && c == "." && !UTF8Text.isDigit(UTF8Text.scalar(at: n.start, in: b).0) { return false }
+        }
+        return true
     }
 
     /// The cue range from token `c` (`len` tokens), widened back over modifiers (`also said`).
@@ -129,7 +139,13 @@ struct CueBeforeQuote: AttributionSieve {
                 if let p = c.previousInParagraph, c.attributions[p].cue == cueRange {
                     return .join(index: p, resolution: .continuation)
                 }
-                if let sp = lx.speakerBefore(t, i, b) {
+                let gerund = i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing")
+                if gerund, let sp = lx.subjectOfEarlierCue(t, i, b) ?? lx.clauseSubject(t, i, b) {
+                    // `Nefzi said, adding, “…”`, `Sanders …, saying, “…”`: the main clause's subject.
+                    return .attribute(speaker: sp, cue: cueRange, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                      confidence: 0.8)
+                }
+                if !gerund, let sp = lx.speakerBefore(t, i, b) {
                     let isColon = i + l < t.count && t[t.count - 1].isPunct(b, ":")
                     return .attribute(speaker: sp, cue: cueRange,
                                       resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
@@ -159,6 +175,11 @@ struct ColonIntroduction: AttributionSieve {
         while s > 0 && t.count - s <= 6 && (lx.isNameWord(t[s - 1], b) || lx.isTitle(t[s - 1], b)) { s -= 1 }
         guard s < t.count - 1 else { return nil }
         let tokens = Array(t[s..<(t.count - 1)])
+        if s > 0, let subject = lx.clauseSubject(t, s, b), subject.kind != .description,
+           !t[s - 1].isPunct(b, "-"), !t[s - 1].isPunct(b, "\u{2014}"), !t[s - 1].isPunct(b, "\u{2013}") {
+            // `McConnell delivered a blunt message to Trump: “…”`: the clause's subject speaks.
+            return .attribute(speaker: subject, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.7)
+        }
         let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .name)
         return .attribute(speaker: sp, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.9)
     }
@@ -237,6 +258,20 @@ struct CueInSentence: AttributionSieve {
             return nil
         }
         return nil
+    }
+}
+
+/// A quotation followed by a signature line, `- Sanders.` or `— Hillary Clinton`, as its own
+/// paragraph (quotes listed with their speakers).
+struct SignatureLine: AttributionSieve {
+    let name = "signature"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard f.fillsParagraph, let next = f.nextParagraph, next.count >= 2, next.count <= 8 else { return nil }
+        let b = c.bytes, lx = c.lexicon
+        guard next[0].isPunct(b, "-") || next[0].isPunct(b, "\u{2014}") || next[0].isPunct(b, "\u{2013}"),
+              let sp = lx.speakerAfter(next, 1, b), sp.kind == .name else { return nil }
+        return .attribute(speaker: sp, cue: next[0].range, resolution: .explicit, confidence: 0.85)
     }
 }
 

@@ -59,7 +59,8 @@ struct Tokenizer {
                 if j < end && b[j] == 0x2E {
                     let w = String(decoding: b[start...j], as: UTF8.self)
                     let letters = j - start
-                    if abbreviations.contains(w) || (letters == 1 && UTF8Text.isUpper(c))
+                    let lastSegment = w.split(separator: "-").last.map(String.init) ?? w
+                    if abbreviations.contains(w) || abbreviations.contains(lastSegment) || (letters == 1 && UTF8Text.isUpper(c))
                         || (w.contains(".") && w.dropLast().contains(".") && letters <= 8) {
                         j += 1
                     }
