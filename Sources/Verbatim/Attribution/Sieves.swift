@@ -191,9 +191,10 @@ struct AccordingTo: AttributionSieve {
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
-        for t in [f.before, Array(f.after[..<lx.sentenceEnd(f.after, b)])] {
+        let after = Array(f.after[..<lx.sentenceEnd(f.after, b)])
+        for (t, limit) in [(f.before, f.before.count), (after, 2)] {
             guard let i = t.indices.first(where: { i in
-                i + 1 < t.count && t[i].lower(b) == "according" && t[i + 1].lower(b) == "to"
+                i < limit && i + 1 < t.count && t[i].lower(b) == "according" && t[i + 1].lower(b) == "to"
             }) else { continue }
             let sp = lx.speakerAfter(t, i + 2, b)
             return .attribute(speaker: sp, cue: ByteRange(t[i].start, t[i + 1].end), resolution: .accordingTo,
