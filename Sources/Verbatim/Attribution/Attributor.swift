@@ -113,16 +113,42 @@ public struct Attributor: DocumentStage {
         let afterEnd = k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end
         let after = Self.dropParentheses(
             lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
-        let fills = quote.start == paragraph.start
-            && lexicon.tokenizer.tokens(b, ByteRange(quote.end, lastParagraph.end)).allSatisfy { $0.kind == .punctuation }
+        let fills = quote.start == paragraph.start && !Self.hasWord(b, ByteRange(quote.end, lastParagraph.end))
         var words = 0
-        for r in quote.inner {
-            words += lexicon.tokenizer.tokens(b, r).lazy.filter { $0.kind != .punctuation }.count
-            if words > 50 { break }
-        }
+        for r in quote.inner where words < 50 { words += Self.countWords(b, r, limit: 50) }
         return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
                           nextParagraph: nextParagraph,
                           paragraph: p, words: words, endsWithPunctuation: endsWithPunctuation(quote, b))
+    }
+
+    /// Whether the range holds a letter or digit (bytes of multibyte letters count as letters).
+    static func hasWord(_ b: [UInt8], _ r: ByteRange) -> Bool {
+        var i = r.start
+        while i < r.end {
+            let c = b[i]
+            if c >= 0x80 {
+                let (s, len) = UTF8Text.scalar(at: i, in: b)
+                if UTF8Text.isAlnum(s) { return true }
+                i += len
+                continue
+            }
+            if (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The number of runs of non-space characters in the range, up to `limit`.
+    static func countWords(_ b: [UInt8], _ r: ByteRange, limit: Int) -> Int {
+        var n = 0, inWord = false
+        var i = r.start
+        while i < r.end && n < limit {
+            let space = b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D
+            if !space && !inWord { n += 1 }
+            inWord = !space
+            i += 1
+        }
+        return n
     }
 
     /// Tokens outside parentheses and brackets (`Sen. Marco Rubio (R-Fla.) said`).

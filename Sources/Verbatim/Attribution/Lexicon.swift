@@ -39,6 +39,11 @@ struct Lexicon {
         }
     }
 
+    /// A lower-case name particle given as text.
+    func isParticleWord(_ w: String) -> Bool {
+        ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del", "of"].contains(w)
+    }
+
     /// A word that can be part of a name: capitalised, not a pronoun or a cue.
     func isNameWord(_ t: Token, _ b: [UInt8]) -> Bool {
         t.kind == .word && t.capitalized && !isPronoun(t, b) && wordClass(t, b) == nil

@@ -15,6 +15,7 @@ final class SpeakerResolver {
     func resolve(_ drafts: [DraftAttribution], in document: Document) -> [Attribution] {
         let b = document.bytes
         var fullNames: [String: String] = [:]
+        var index: NameIndex?
         var lastNamed: (name: String, entity: String)?
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
@@ -30,7 +31,7 @@ final class SpeakerResolver {
                     if core.count == 1 {
                         let key = name
                         if let full = fullNames[key] { name = full } else {
-                            name = fullestName(surname: core[0], document) ?? name
+                            name = fullestName(surname: core[0], document, &index) ?? name
                             fullNames[key] = name
                         }
                     }
@@ -76,46 +77,72 @@ final class SpeakerResolver {
         return core.count > 4 ? Array(core.suffix(3)) : core
     }
 
-    /// The longest name in the document ending with `surname` (nearest before it preferred).
-    private func fullestName(surname: Token, _ document: Document) -> String? {
-        let b = document.bytes
-        let needle = Array(b[surname.start..<surname.end])
-        guard needle.count >= 2 else { return nil }
-        var best: (name: String, before: Bool, distance: Int)?
-        var i = 0
-        let n = b.count - needle.count
-        var seen = 0
-        while i <= n && seen < 200 {
-            if b[i] == needle[0] && b[i..<(i + needle.count)].elementsEqual(needle) {
-                seen += 1
-                let end = i + needle.count
-                let after = end < b.count ? UTF8Text.scalar(at: end, in: b).0 : " "
-                if !UTF8Text.isAlnum(after) {
-                    let window = ByteRange(max(0, i - 120), end)
-                    let tokens = lexicon.tokenizer.tokens(b, window)
-                    if let lastIndex = tokens.lastIndex(where: { $0.end == end }) {
-                        var s = lastIndex
-                        while s > 0 && lastIndex - s < 6 {
-                            let p = tokens[s - 1]
-                            if lexicon.isNameWord(p, b) || lexicon.isTitle(p, b) || lexicon.isParticle(p, b) { s -= 1 } else { break }
-                        }
-                        let core = coreName(Array(tokens[s...lastIndex]), b)
-                        if core.count >= 2 {
-                            let name = core.map { $0.text(b) }.joined(separator: " ")
-                            let isBefore = i < surname.start
-                            let distance = abs(i - surname.start)
-                            if best == nil || (isBefore && !best!.before)
-                                || (isBefore == best!.before && distance < best!.distance) {
-                                best = (name, isBefore, distance)
-                            }
-                        }
-                    }
-                }
-                i = end
-            } else {
-                i += 1
-            }
+    /// The fullest name in the document ending with `surname`: the nearest before it, else
+    /// the nearest after it.
+    private func fullestName(surname: Token, _ document: Document, _ index: inout NameIndex?) -> String? {
+        if index == nil { index = NameIndex(document.bytes, lexicon: lexicon) }
+        guard let candidates = index!.names[surname.text(document.bytes)] else { return nil }
+        var before: (Int, String)?, after: (Int, String)?
+        for (position, name) in candidates {
+            if position < surname.start { before = (position, name) } else if after == nil { after = (position, name) }
         }
-        return best?.name
+        return (before ?? after)?.1
+    }
+}
+
+/// Every name of two or more capitalised words in a document (titles stripped), by its last
+/// word, in text order. Built in one pass over the bytes: O(n).
+struct NameIndex {
+    var names: [String: [(Int, String)]] = [:]
+
+    init(_ b: [UInt8], lexicon: Lexicon) {
+        let n = b.count
+        var i = 0
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+        @inline(__always) func wordByte(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
+        }
+        while i < n {
+            guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
+            var words: [String] = []
+            var j = i
+            while true {
+                let ws = j
+                while j < n && wordByte(b[j]) { j += 1 }
+                var word = String(decoding: b[ws..<j], as: UTF8.self)
+                var ends = false
+                if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)); ends = true }
+                if word.hasSuffix("’") || word.hasSuffix("'") { word = String(word.dropLast()); ends = true }
+                if word.hasSuffix("."), !lexicon.rules.abbreviations.contains(word), word.count > 2 {
+                    word = String(word.dropLast()); ends = true
+                }
+                words.append(word)
+                if ends || words.count >= 8 { break }
+                guard j + 1 < n, b[j] == 0x20 else { break }
+                if isUpper(b[j + 1]) { j += 1; continue }
+                // A lower-case particle inside a name (Staffan de Mistura).
+                var k = j + 1
+                while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
+                let particle = String(decoding: b[(j + 1)..<k], as: UTF8.self)
+                if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
+                   ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del", "of"].contains(particle) {
+                    words.append(particle)
+                    j = k + 1
+                    continue
+                }
+                break
+            }
+            // The name: the words after the last title, `of` or dotted abbreviation.
+            var s = 0
+            for (k, w) in words.enumerated() where lexicon.rules.titles.contains(w) || w == "of"
+                || (w.hasSuffix(".") && w.count > 2) || (w.contains(".") && w.dropLast().contains(".")) {
+                s = k + 1
+            }
+            let core = Array(words[min(s, words.count)...])
+            if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {
+                names[last, default: []].append((i, core.joined(separator: " ")))
+            }
+            i = max(j, i + 1)
+        }
     }
 }

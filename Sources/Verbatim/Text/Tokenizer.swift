@@ -57,11 +57,15 @@ struct Tokenizer {
                 }
                 // A final period that belongs to the word.
                 if j < end && b[j] == 0x2E {
-                    let w = String(decoding: b[start...j], as: UTF8.self)
                     let letters = j - start
-                    let lastSegment = w.split(separator: "-").last.map(String.init) ?? w
-                    if abbreviations.contains(w) || abbreviations.contains(lastSegment) || (letters == 1 && UTF8Text.isUpper(c))
-                        || (w.contains(".") && w.dropLast().contains(".") && letters <= 8) {
+                    var innerDot = false, hyphen = start
+                    for k in start..<j {
+                        if b[k] == 0x2E { innerDot = true }
+                        if b[k] == 0x2D { hyphen = k + 1 }
+                    }
+                    if (letters == 1 && UTF8Text.isUpper(c)) || (innerDot && letters <= 8)
+                        || abbreviations.contains(String(decoding: b[start...j], as: UTF8.self))
+                        || (hyphen > start && abbreviations.contains(String(decoding: b[hyphen...j], as: UTF8.self))) {
                         j += 1
                     }
                 }
