@@ -104,34 +104,42 @@ struct NameIndex {
         }
         while i < n {
             guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
-            var words: [String] = []
+            var ranges: [(Int, Int)] = []
             var j = i
             while true {
                 let ws = j
                 while j < n && wordByte(b[j]) { j += 1 }
-                var word = String(decoding: b[ws..<j], as: UTF8.self)
+                var we = j
                 var ends = false
-                if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)); ends = true }
-                if word.hasSuffix("’") || word.hasSuffix("'") { word = String(word.dropLast()); ends = true }
-                if word.hasSuffix("."), !lexicon.rules.abbreviations.contains(word), word.count > 2 {
-                    word = String(word.dropLast()); ends = true
+                // A possessive or a final period ends the name (Kerry’s, … John Kerry.).
+                if we - ws > 2 && b[we - 2] == 0x27 && b[we - 1] == 0x73 { we -= 2; ends = true }
+                else if we - ws > 4 && b[we - 4] == 0xE2 && b[we - 3] == 0x80 && b[we - 2] == 0x99 && b[we - 1] == 0x73 { we -= 4; ends = true }
+                else if we - ws > 1 && b[we - 1] == 0x27 { we -= 1; ends = true }
+                else if we - ws > 3 && b[we - 3] == 0xE2 && b[we - 2] == 0x80 && b[we - 1] == 0x99 { we -= 3; ends = true }
+                else if we - ws > 2 && b[we - 1] == 0x2E {
+                    var dotted = false
+                    for k in ws..<(we - 1) where b[k] == 0x2E { dotted = true }
+                    if !dotted && !lexicon.rules.abbreviations.contains(String(decoding: b[ws..<we], as: UTF8.self)) {
+                        we -= 1; ends = true
+                    }
                 }
-                words.append(word)
-                if ends || words.count >= 8 { break }
+                ranges.append((ws, we))
+                if ends || ranges.count >= 8 { break }
                 guard j + 1 < n, b[j] == 0x20 else { break }
                 if isUpper(b[j + 1]) { j += 1; continue }
                 // A lower-case particle inside a name (Staffan de Mistura).
                 var k = j + 1
                 while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
-                let particle = String(decoding: b[(j + 1)..<k], as: UTF8.self)
                 if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
-                   ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del", "of"].contains(particle) {
-                    words.append(particle)
+                   lexicon.isParticleWord(String(decoding: b[(j + 1)..<k], as: UTF8.self)) {
+                    ranges.append((j + 1, k))
                     j = k + 1
                     continue
                 }
                 break
             }
+            guard ranges.count >= 2 else { i = max(j, i + 1); continue }
+            let words = ranges.map { String(decoding: b[$0.0..<$0.1], as: UTF8.self) }
             // The name: the words after the last title, `of` or dotted abbreviation.
             var s = 0
             for (k, w) in words.enumerated() where lexicon.rules.titles.contains(w) || w == "of"

@@ -264,9 +264,22 @@ struct JSONLine {
     mutating func strings(_ v: [String]) { strings(v.map { Optional($0) }) }
 
     mutating func string(_ s: String?) {
-        guard let s else { raw("null"); return }
+        guard var s else { raw("null"); return }
         out.append(0x22)
-        for byte in s.utf8 {
+        s.withUTF8 { u in
+            // Copy runs that need no escape in one go.
+            var run = 0
+            for (i, byte) in u.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                run = i + 1
+                escape(byte)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+        }
+        out.append(0x22)
+    }
+
+    private mutating func escape(_ byte: UInt8) {
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -280,7 +293,5 @@ struct JSONLine {
                 out.append(hex[Int(byte & 0xF)])
             default: out.append(byte)
             }
-        }
-        out.append(0x22)
     }
 }

@@ -23,8 +23,7 @@ public struct ClaimExtractor: DocumentStage {
             var parts: [String] = []
             for (span, enclosed) in zip(a.spans, a.enclosed) {
                 let r = enclosed ? (inner[span] ?? span) : span
-                let text = String(decoding: b[r.start..<r.end], as: UTF8.self)
-                parts.append(collapse(text))
+                parts.append(collapse(b[r.start..<r.end]))
             }
             document.attributions[k].text = parts.filter { !$0.isEmpty }.joined(separator: " ")
         }
@@ -32,18 +31,25 @@ public struct ClaimExtractor: DocumentStage {
     }
 
     /// White space runs (line breaks of a wrapped paragraph included) as one space, trimmed.
-    private func collapse(_ s: String) -> String {
-        var out = ""
+    private func collapse(_ b: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
         var space = false
-        for u in s.unicodeScalars {
-            if UTF8Text.isSpace(u) {
+        var i = b.startIndex
+        while i < b.endIndex {
+            let c = b[i]
+            let isSpace = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
+                || (c == 0xC2 && i + 1 < b.endIndex && b[i + 1] == 0xA0)
+            if isSpace {
                 space = !out.isEmpty
-            } else {
-                if space { out += " " }
-                space = false
-                out.unicodeScalars.append(u)
+                i += c == 0xC2 ? 2 : 1
+                continue
             }
+            if space { out.append(0x20) }
+            space = false
+            out.append(c)
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
