@@ -56,8 +56,9 @@ public struct Attributor: DocumentStage {
                 let previous = k > q ? owner[k - 1] : nil
                 let between: [Token]? = k > q
                     ? lexicon.tokenizer.tokens(b, ByteRange(quotations[k - 1].end, quotations[k].start)) : nil
-                let context = SieveContext(bytes: b, lexicon: lexicon, attributions: drafts,
-                                           previousInParagraph: previous, betweenPrevious: between, last: last)
+                let context = SieveContext(bytes: b, lexicon: lexicon, previousInParagraph: previous,
+                                           previousCue: previous.flatMap { drafts[$0].cue },
+                                           betweenPrevious: between, last: last)
                 var decision: SieveDecision?
                 for sieve in Self.sieves {
                     if let d = sieve.decide(f, context) { decision = d; break }

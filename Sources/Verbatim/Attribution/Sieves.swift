@@ -2,10 +2,10 @@
 struct SieveContext {
     let bytes: [UInt8]
     let lexicon: Lexicon
-    /// The attributions decided so far in this document.
-    let attributions: [DraftAttribution]
     /// The attribution of the previous quotation in the same paragraph, if it has one.
     let previousInParagraph: Int?
+    /// The cue of that attribution.
+    let previousCue: ByteRange?
     /// Tokens between the previous quotation of the paragraph and this one (nil: none before).
     let betweenPrevious: [Token]?
     /// The last attribution of the document so far and the last paragraph it covers.
@@ -136,7 +136,7 @@ struct CueBeforeQuote: AttributionSieve {
             let l = lx.cueLength(t, i, b)
             if l > 0 && i + l <= t.count {
                 let cueRange = lx.cueRange(t, i, l, b, colon: true)
-                if let p = c.previousInParagraph, c.attributions[p].cue == cueRange {
+                if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
                 }
                 let gerund = i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing")
@@ -217,7 +217,7 @@ struct InterruptedQuote: AttributionSieve {
         let startsSentence = f.before.isEmpty
         guard sameSentence || startsSentence else { return nil }
         // A cue other than the previous attribution's own starts new speech.
-        let own = c.attributions[p].cue
+        let own = c.previousCue
         for i in between.indices {
             let l = lx.cueLength(between, i, b)
             if l > 0, own == nil || !own!.overlaps(between[i].range) { return nil }

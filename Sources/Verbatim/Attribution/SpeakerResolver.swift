@@ -142,9 +142,11 @@ struct NameIndex {
             let words = ranges.map { String(decoding: b[$0.0..<$0.1], as: UTF8.self) }
             // The name: the words after the last title, `of` or dotted abbreviation.
             var s = 0
-            for (k, w) in words.enumerated() where lexicon.rules.titles.contains(w) || w == "of"
-                || (w.hasSuffix(".") && w.count > 2) || (w.contains(".") && w.dropLast().contains(".")) {
-                s = k + 1
+            for (k, (ws, we)) in ranges.enumerated() {
+                var dots = 0
+                for x in ws..<we where b[x] == 0x2E { dots += 1 }
+                let dottedEnd = we - ws > 2 && b[we - 1] == 0x2E
+                if dots >= 2 || dottedEnd || lexicon.rules.titles.contains(words[k]) || words[k] == "of" { s = k + 1 }
             }
             let core = Array(words[min(s, words.count)...])
             if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {

@@ -92,7 +92,18 @@ extension Token {
 
     /// The token's text in lower case, with ’ as '.
     func lower(_ b: [UInt8]) -> String {
-        text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
+        var ascii = true
+        for i in start..<end where b[i] >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for i in start..<end {
+                    let c = b[i]
+                    out[i - start] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                }
+                return end - start
+            }
+        }
+        return text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
     }
 
     /// True for a punctuation token that is exactly `s`.
