@@ -94,7 +94,13 @@ public struct Attributor: DocumentStage {
         let p = quote.paragraphs[0]
         let paragraph = document.paragraphs[p]
         let lastParagraph = document.paragraphs[quote.paragraphs[quote.paragraphs.count - 1]]
-        let beforeStart = previous.map { document.quotations[$0].end } ?? paragraph.start
+        // Frames reach at most `window` bytes from the quotation, so a paragraph of thousands
+        // of quotation marks stays linear.
+        var beforeStart = max(previous.map { document.quotations[$0].end } ?? paragraph.start, quote.start - Self.window)
+        if k >= 3, document.quotations[k - 3].paragraphs[0] == p {
+            // Never more than three quotations back.
+            beforeStart = max(beforeStart, document.quotations[k - 3].end)
+        }
         var before = Self.dropParentheses(lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start)), b)
         if let cut = before.indices.last(where: { lexicon.isSentenceEnd(before, $0, b) }) { before = Array(before[(cut + 1)...]) }
         if before.isEmpty && previous == nil && quote.start == paragraph.start && p > 0 {
@@ -111,7 +117,7 @@ public struct Attributor: DocumentStage {
         if lastP + 1 < document.paragraphs.count, document.paragraphs[lastP + 1].count <= 80 {
             nextParagraph = lexicon.tokenizer.tokens(b, document.paragraphs[lastP + 1])
         }
-        let afterEnd = k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end
+        let afterEnd = min(k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end, quote.end + Self.window)
         let after = Self.dropParentheses(
             lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
         let fills = quote.start == paragraph.start && !Self.hasWord(b, ByteRange(quote.end, lastParagraph.end))
@@ -151,6 +157,9 @@ public struct Attributor: DocumentStage {
         }
         return n
     }
+
+    /// How far (bytes) a frame reaches from its quotation.
+    static let window = 1_000
 
     /// Tokens outside parentheses and brackets (`Sen. Marco Rubio (R-Fla.) said`).
     static func dropParentheses(_ t: [Token], _ b: [UInt8]) -> [Token] {
