@@ -125,7 +125,8 @@ public struct Attributor: DocumentStage {
         for r in quote.inner where words < 50 { words += Self.countWords(b, r, limit: 50) }
         return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
                           nextParagraph: nextParagraph,
-                          paragraph: p, words: words, endsWithPunctuation: endsWithPunctuation(quote, b))
+                          paragraph: p, words: words, titleCase: words <= 8 && Self.isTitleCase(b, quote.inner),
+                          endsWithPunctuation: endsWithPunctuation(quote, b))
     }
 
     /// Whether the range holds a letter or digit (bytes of multibyte letters count as letters).
@@ -156,6 +157,24 @@ public struct Attributor: DocumentStage {
             i += 1
         }
         return n
+    }
+
+    /// Every word of four or more letters starts with a capital (`Rivers Without Borders`).
+    static func isTitleCase(_ b: [UInt8], _ ranges: [ByteRange]) -> Bool {
+        var long = 0
+        for r in ranges {
+            var i = r.start
+            while i < r.end {
+                while i < r.end && !(b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) { i += 1 }
+                let s = i
+                while i < r.end && (b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) { i += 1 }
+                if i - s >= 4 {
+                    long += 1
+                    if b[s] >= 0x61 { return false }
+                }
+            }
+        }
+        return long >= 2
     }
 
     /// How far (bytes) a frame reaches from its quotation.

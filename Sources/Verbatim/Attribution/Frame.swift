@@ -20,6 +20,8 @@ struct QuoteFrame {
     let paragraph: Int
     /// The number of words inside the marks.
     let words: Int
+    /// The quoted text looks like a title: at most eight words, every long word capitalised.
+    let titleCase: Bool
     /// The quoted text ends with , ? ! or . just inside or outside the closing mark.
     let endsWithPunctuation: Bool
 }

@@ -114,6 +114,8 @@ struct CueAfterQuote: AttributionSieve {
         let kind: SpeakerPhrase.Kind = tokens.count == 1 && lx.isSubjectPronoun(tokens[0], b) ? .pronoun
             : tokens.contains(where: { lx.isNameWord($0, b) }) && lx.wordClass(tokens[0], b) == nil ? .name : .description
         if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
+        // `‘Rivers Without Borders’, published last year, estimated`: not a speaker.
+        if kind == .description && tokens.count > 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != .determiner { return nil }
         let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
         return .attribute(speaker: sp, cue: cueRange, resolution: kind == .pronoun ? .pronoun : .explicit,
                           confidence: kind == .pronoun ? 0.85 : 0.95)
@@ -283,7 +285,7 @@ struct QuotedInClause: AttributionSieve {
     let name = "clause-subject"
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
-        guard !f.fillsParagraph, f.words >= 6 || (f.words >= 3 && f.endsWithPunctuation) else { return nil }
+        guard !f.fillsParagraph, !f.titleCase, f.words >= 6 || (f.words >= 3 && f.endsWithPunctuation) else { return nil }
         let sp = c.lexicon.clauseSubject(f.before, f.before.count, c.bytes)
         return .attribute(speaker: sp, cue: nil, resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
                           confidence: sp == nil ? 0.3 : 0.5)

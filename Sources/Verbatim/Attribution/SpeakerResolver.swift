@@ -64,6 +64,12 @@ final class SpeakerResolver {
 
     /// The name without the titles and roles before it.
     func coreName(_ tokens: [Token], _ b: [UInt8]) -> [Token] {
+        var tokens = tokens
+        // `Foreign Minister Tomas Reyne of Velmar`: after a name, `of` starts a place.
+        if let of = tokens.firstIndex(where: { $0.text(b) == "of" }), of > 0,
+           tokens[..<of].contains(where: { lexicon.isNameWord($0, b) && !lexicon.isTitle($0, b) }) {
+            tokens = Array(tokens[..<of])
+        }
         var s = 0
         // Drop everything up to the last title, `of`, or possessive (`the Post’s Chris Cillizza`).
         for (i, t) in tokens.enumerated() {
@@ -131,7 +137,9 @@ struct NameIndex {
                 var k = j + 1
                 while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
                 if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
-                   lexicon.isParticleWord(String(decoding: b[(j + 1)..<k], as: UTF8.self)) {
+                   lexicon.isParticleWord(String(decoding: b[(j + 1)..<k], as: UTF8.self)),
+                   !(k - j == 3 && b[j + 1] == 0x6F && b[j + 2] == 0x66
+                     && ranges.contains { r in !lexicon.rules.titles.contains(String(decoding: b[r.0..<r.1], as: UTF8.self)) }) {
                     ranges.append((j + 1, k))
                     j = k + 1
                     continue
