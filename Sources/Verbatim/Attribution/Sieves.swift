@@ -83,7 +83,7 @@ struct CueAfterQuote: AttributionSieve {
               !(t[start].isPunct(b, "(") && false) { start += 1 }
         guard start < t.count else { return nil }
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
-        guard f.endsWithPunctuation || start > 0 else { return nil }
+        guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
         var cue = -1, len = 0
         // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
         let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
@@ -137,6 +137,7 @@ struct CueBeforeQuote: AttributionSieve {
         while i >= floor {
             let l = lx.cueLength(t, i, b)
             if l > 0 && i + l <= t.count {
+                if t[i].lower(b) == "according" { return nil }  // the according-to sieve's
                 let cueRange = lx.cueRange(t, i, l, b, colon: true)
                 if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
@@ -235,6 +236,7 @@ struct CueInSentence: AttributionSieve {
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
+        guard !f.titleCase else { return nil }
         let t = f.before
         var i = t.count - 1
         while i >= 0 && t.count - i <= 30 {

@@ -41,6 +41,15 @@ final class SpeakerResolver {
                     lastNamed = (name, entity)
                 case .pronoun:
                     let text = document.string(mention)
+                    if lastNamed == nil, lexicon.rules.pronouns[text.lowercased()]?.plural != true {
+                        // No speaker yet: the nearest full name before the pronoun.
+                        if index == nil { index = NameIndex(b, lexicon: lexicon) }
+                        var best: (Int, String)?
+                        for (_, list) in index!.names {
+                            for (pos, name) in list where pos < mention.start && (best == nil || pos > best!.0) { best = (pos, name) }
+                        }
+                        if let best { lastNamed = (best.1, ids.make(best.1)) }
+                    }
                     if let named = lastNamed, lexicon.rules.pronouns[text.lowercased()]?.plural != true {
                         speaker = Speaker(mention: mention, name: named.name, entity: named.entity, resolution: .pronoun,
                                           confidence: d.confidence * 0.9)
@@ -67,7 +76,7 @@ final class SpeakerResolver {
         var tokens = tokens
         // `Foreign Minister Tomas Reyne of Velmar`: after a name, `of` starts a place.
         if let of = tokens.firstIndex(where: { $0.text(b) == "of" }), of > 0,
-           tokens[..<of].contains(where: { lexicon.isNameWord($0, b) && !lexicon.isTitle($0, b) }) {
+           tokens[..<of].contains(where: { lexicon.isNameWord($0, b) && !lexicon.isTitle($0, b) && b[$0.end - 1] != 0x2E }) {
             tokens = Array(tokens[..<of])
         }
         var s = 0
