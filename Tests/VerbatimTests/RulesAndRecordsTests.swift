@@ -3,7 +3,7 @@ import Testing
 @testable import Verbatim
 
 @Suite("Rules")
-struct RulesTests {
+struct RulesSpec {
     // Every built-in rule file parses (a broken one would trap at start-up).
     @Test func builtInRulesLoad() {
         let r = RuleSet.defaults
@@ -45,7 +45,7 @@ struct RulesTests {
 }
 
 @Suite("Records")
-struct RecordsTests {
+struct RecordsSpec {
     func records(_ text: String) -> [[String: Any]] {
         Pipeline(rules: .defaults).process(InputDocument(id: "t", text: text)).map {
             try! JSONSerialization.jsonObject(with: Data($0.json.utf8)) as! [String: Any]

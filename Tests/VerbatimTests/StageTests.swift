@@ -3,12 +3,12 @@ import Testing
 @testable import Verbatim
 
 /// Runs the per-document stages over one inline text.
-func analyse(_ text: String) -> Document {
+fileprivate func analyse(_ text: String) -> Document {
     Pipeline(rules: .defaults).analyse(InputDocument(id: "t", text: text))
 }
 
 /// The attributions of a text as (content text, speaker mention, speaker name, cue).
-func attributions(_ text: String) -> [(text: String, mention: String?, name: String?, cue: String?, pieces: Int)] {
+fileprivate func attributions(_ text: String) -> [(text: String, mention: String?, name: String?, cue: String?, pieces: Int)] {
     let d = analyse(text)
     return d.attributions.map { a in
         (a.text, a.speaker.map { d.string($0.mention) }, a.speaker?.name, a.cue.map { d.string($0) }, a.spans.count)
@@ -16,7 +16,7 @@ func attributions(_ text: String) -> [(text: String, mention: String?, name: Str
 }
 
 @Suite("Segmentation")
-struct SegmenterTests {
+struct SegmentationSpec {
     // Paragraphs come from blank lines and from single line breaks (line-per-paragraph text).
     @Test func paragraphs() {
         #expect(analyse("One.\n\nTwo.\nThree.").paragraphs.count == 3)
@@ -50,7 +50,7 @@ struct SegmenterTests {
 }
 
 @Suite("Quote detection")
-struct QuoteDetectorTests {
+struct QuoteDetectionSpec {
     func quotations(_ text: String) -> [String] {
         let d = analyse(text)
         return d.quotations.map { q in q.pieces.map { d.string($0) }.joined(separator: "|") }
@@ -99,7 +99,7 @@ struct QuoteDetectorTests {
 }
 
 @Suite("Attribution")
-struct AttributorTests {
+struct AttributionSpec {
     // The basic patterns: cue after the quote (both orders), colon introduction, appositive.
     @Test(arguments: [
         ("“We are close,” Kerry said.", "Kerry", "said"),
