@@ -17,7 +17,7 @@ public struct Attributor: DocumentStage {
     /// The sieves in the order they are asked.
     static let sieves: [any AttributionSieve] = [
         CueAfterQuote(), CueBeforeQuote(), ColonIntroduction(), AccordingTo(),
-        InterruptedQuote(), CueInSentence(), SignatureLine(), ParagraphContinuation(), QuotedInClause(), StandaloneQuote(),
+        InterruptedQuote(), CueInSentence(), SignatureLine(), ParagraphContinuation(), ReportedSpeechContinues(), QuotedInClause(), StandaloneQuote(),
     ]
 
     private let lexicon: Lexicon
@@ -112,6 +112,12 @@ public struct Attributor: DocumentStage {
                 before = Array(tail[cut...])
             }
         }
+        var priorSentences: [Token]?
+        if before.isEmpty && quote.start > paragraph.start {
+            let from = max(paragraph.start, quote.start - Self.window, k > 0 && document.quotations[k - 1].end <= quote.start
+                           && document.quotations[k - 1].paragraphs.last == p ? document.quotations[k - 1].end : paragraph.start)
+            priorSentences = lexicon.tokenizer.tokens(b, ByteRange(from, quote.start))
+        }
         var nextParagraph: [Token]?
         let lastP = quote.paragraphs[quote.paragraphs.count - 1]
         if lastP + 1 < document.paragraphs.count, document.paragraphs[lastP + 1].count <= 80 {
@@ -120,11 +126,25 @@ public struct Attributor: DocumentStage {
         let afterEnd = min(k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end, quote.end + Self.window)
         let after = Self.dropParentheses(
             lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
-        let fills = quote.start == paragraph.start && !Self.hasWord(b, ByteRange(quote.end, lastParagraph.end))
+        // The paragraph holds nothing but quotations (and a short byline: `… Dave Clark, AFP/`).
+        var fills = quote.start == paragraph.start
+        if fills {
+            var gap = quote.end, words = 0
+            for next in document.quotations[(k + 1)..<end] {
+                words += Self.countWords(b, ByteRange(gap, next.start), limit: 50) - (Self.hasWord(b, ByteRange(gap, next.start)) ? 0 : Self.countWords(b, ByteRange(gap, next.start), limit: 50))
+                gap = next.end
+            }
+            if gap < lastParagraph.end && Self.hasWord(b, ByteRange(gap, lastParagraph.end)) {
+                let tail = lexicon.tokenizer.tokens(b, ByteRange(gap, min(lastParagraph.end, gap + 200)))
+                words += tail.filter { $0.kind == .word }.count + (lastParagraph.end > gap + 200 ? 50 : 0)
+                if lexicon.hasCue(tail, b) { words += 50 }
+            }
+            fills = words <= 5
+        }
         var words = 0
         for r in quote.inner where words < 50 { words += Self.countWords(b, r, limit: 50) }
         return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
-                          nextParagraph: nextParagraph,
+                          priorSentences: priorSentences, nextParagraph: nextParagraph,
                           paragraph: p, words: words, titleCase: words <= 8 && Self.isTitleCase(b, quote.inner),
                           endsWithPunctuation: endsWithPunctuation(quote, b))
     }

@@ -272,11 +272,38 @@ struct SignatureLine: AttributionSieve {
     let name = "signature"
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
-        guard f.fillsParagraph, let next = f.nextParagraph, next.count >= 2, next.count <= 8 else { return nil }
         let b = c.bytes, lx = c.lexicon
-        guard next[0].isPunct(b, "-") || next[0].isPunct(b, "\u{2014}") || next[0].isPunct(b, "\u{2013}"),
+        func isDash(_ t: Token) -> Bool {
+            t.isPunct(b, "-") || t.isPunct(b, "\u{2014}") || t.isPunct(b, "\u{2013}") || t.isPunct(b, "\u{2015}")
+        }
+        // `“…” ― Jorge Falcon` on the quotation's own line.
+        if f.after.count >= 2, f.after.count <= 8, isDash(f.after[0]),
+           let sp = lx.speakerAfter(f.after, 1, b), sp.kind == .name {
+            return .attribute(speaker: sp, cue: f.after[0].range, resolution: .explicit, confidence: 0.85)
+        }
+        guard f.fillsParagraph, let next = f.nextParagraph, next.count >= 2, next.count <= 8, isDash(next[0]),
               let sp = lx.speakerAfter(next, 1, b), sp.kind == .name else { return nil }
         return .attribute(speaker: sp, cue: next[0].range, resolution: .explicit, confidence: 0.85)
+    }
+}
+
+/// A quotation that opens a sentence with no cue of its own, after reported speech in the same
+/// paragraph (`Lavrov said … that … . “But we are not going to rush …”`): the same speaker.
+struct ReportedSpeechContinues: AttributionSieve {
+    let name = "reported-continuation"
+
+    func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        guard f.before.isEmpty, !f.titleCase, f.words >= 3, let prior = f.priorSentences else { return nil }
+        let b = c.bytes, lx = c.lexicon
+        var i = prior.count - 1
+        while i > 0 {
+            let l = lx.cueLength(prior, i, b)
+            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass != .quoting, let sp = lx.speakerBefore(prior, i, b) {
+                return .attribute(speaker: sp, cue: nil, resolution: .continuation, confidence: 0.6)
+            }
+            i -= 1
+        }
+        return nil
     }
 }
 
