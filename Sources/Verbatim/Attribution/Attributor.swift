@@ -112,11 +112,11 @@ public struct Attributor: DocumentStage {
                 before = Array(tail[cut...])
             }
         }
-        var priorSentences: [Token]?
+        var priorSentences: ByteRange?
         if before.isEmpty && quote.start > paragraph.start {
             let from = max(paragraph.start, quote.start - Self.window, k > 0 && document.quotations[k - 1].end <= quote.start
                            && document.quotations[k - 1].paragraphs.last == p ? document.quotations[k - 1].end : paragraph.start)
-            priorSentences = lexicon.tokenizer.tokens(b, ByteRange(from, quote.start))
+            priorSentences = ByteRange(from, quote.start)
         }
         var nextParagraph: [Token]?
         let lastP = quote.paragraphs[quote.paragraphs.count - 1]

@@ -14,9 +14,10 @@ struct QuoteFrame {
     let clauseBefore: [Token]
     /// The quotation fills its paragraph (only punctuation outside the marks).
     let fillsParagraph: Bool
-    /// When the quotation opens a sentence: the tokens of the paragraph before it (at most
-    /// ``Attributor/window`` bytes, from the previous quotation), else nil.
-    let priorSentences: [Token]?
+    /// When the quotation opens a sentence: the text of the paragraph before it (at most
+    /// ``Attributor/window`` bytes, from the previous quotation), else nil. Tokenised only by
+    /// the sieve that needs it.
+    let priorSentences: ByteRange?
     /// The tokens of the next paragraph when it is short (a signature line), else nil.
     let nextParagraph: [Token]?
     /// The paragraph of the first piece.

@@ -2,15 +2,23 @@
 struct Lexicon {
     let rules: RuleSet
     let tokenizer: Tokenizer
+    /// Shapes (first letter, length) of the first words of cue forms, function words,
+    /// pronouns and titles: a token of another shape is none of them, with no lookup.
+    private let cueShapes: WordShapes
+    private let functionShapes: WordShapes
+    private let titleShapes: WordShapes
 
     init(rules: RuleSet) {
         self.rules = rules
         self.tokenizer = Tokenizer(abbreviations: rules.abbreviations)
+        cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
+        functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
+        titleShapes = WordShapes(Array(rules.titles))
     }
 
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
     func cueLength(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Int {
-        guard i < t.count, t[i].kind == .word else { return 0 }
+        guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b) else { return 0 }
         let w = t[i].lower(b)
         if i + 1 < t.count, t[i + 1].kind == .word, rules.cueVerbs[w + " " + t[i + 1].lower(b)] != nil { return 2 }
         if w == "according" { return 0 }  // only as `according to`
@@ -18,15 +26,15 @@ struct Lexicon {
     }
 
     func wordClass(_ t: Token, _ b: [UInt8]) -> RuleSet.WordClass? {
-        t.kind == .word ? rules.functionWords[t.lower(b)] : nil
+        t.kind == .word && functionShapes.may(t, b) ? rules.functionWords[t.lower(b)] : nil
     }
 
     func isPronoun(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && rules.pronouns[t.lower(b)] != nil
+        t.kind == .word && functionShapes.may(t, b) && rules.pronouns[t.lower(b)] != nil
     }
 
     func isTitle(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && rules.titles.contains(t.text(b))
+        t.kind == .word && titleShapes.may(t, b) && rules.titles.contains(t.text(b))
     }
 
     /// Name particles that may stand lower-case inside a name (Staffan de Mistura).
@@ -53,5 +61,30 @@ struct Lexicon {
         guard p.count < 200 else { return false }
         let head = String(decoding: b[p.start..<min(p.end, p.start + 40)], as: UTF8.self).lowercased()
         return rules.boilerplate.contains { head.hasPrefix($0) }
+    }
+}
+
+/// A set of (first byte folded to lower case, length in bytes) pairs: a cheap filter that
+/// answers "certainly not in the word list" without building a string.
+struct WordShapes {
+    private var bits = [UInt64](repeating: 0, count: 256)
+
+    init(_ words: [String]) {
+        for w in words {
+            guard let f = w.utf8.first else { continue }
+            bits[Int(Self.fold(f))] |= 1 << UInt64(min(w.utf8.count, 63))
+        }
+    }
+
+    @inline(__always)
+    static func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    /// False when no word of the list has this token's first byte and length.
+    @inline(__always)
+    func may(_ t: Token, _ b: [UInt8]) -> Bool {
+        let length = min(t.end - t.start, 63)
+        // ’ is three bytes where the lists write ': allow for it.
+        let mask: UInt64 = (1 << UInt64(length)) | (length >= 2 ? 1 << UInt64(length - 2) : 0)
+        return bits[Int(Self.fold(b[t.start]))] & mask != 0
     }
 }

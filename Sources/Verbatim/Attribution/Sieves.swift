@@ -293,8 +293,9 @@ struct ReportedSpeechContinues: AttributionSieve {
     let name = "reported-continuation"
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
-        guard f.before.isEmpty, !f.titleCase, f.words >= 3, let prior = f.priorSentences else { return nil }
+        guard f.before.isEmpty, !f.titleCase, f.words >= 3, let range = f.priorSentences else { return nil }
         let b = c.bytes, lx = c.lexicon
+        let prior = lx.tokenizer.tokens(b, range)
         var i = prior.count - 1
         while i > 0 {
             let l = lx.cueLength(prior, i, b)

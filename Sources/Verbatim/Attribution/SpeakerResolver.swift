@@ -110,66 +110,73 @@ final class SpeakerResolver {
 struct NameIndex {
     var names: [String: [(Int, String)]] = [:]
 
-    init(_ b: [UInt8], lexicon: Lexicon) {
-        let n = b.count
-        var i = 0
-        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
-        @inline(__always) func wordByte(_ c: UInt8) -> Bool {
-            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
-        }
-        while i < n {
-            guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
+    init(_ bytes: [UInt8], lexicon: Lexicon) {
+        var names: [String: [(Int, String)]] = [:]
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+            @inline(__always) func wordByte(_ c: UInt8) -> Bool {
+                (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
+            }
             var ranges: [(Int, Int)] = []
-            var j = i
-            while true {
-                let ws = j
-                while j < n && wordByte(b[j]) { j += 1 }
-                var we = j
-                var ends = false
-                // A possessive or a final period ends the name (Kerry’s, … John Kerry.).
-                if we - ws > 2 && b[we - 2] == 0x27 && b[we - 1] == 0x73 { we -= 2; ends = true }
-                else if we - ws > 4 && b[we - 4] == 0xE2 && b[we - 3] == 0x80 && b[we - 2] == 0x99 && b[we - 1] == 0x73 { we -= 4; ends = true }
-                else if we - ws > 1 && b[we - 1] == 0x27 { we -= 1; ends = true }
-                else if we - ws > 3 && b[we - 3] == 0xE2 && b[we - 2] == 0x80 && b[we - 1] == 0x99 { we -= 3; ends = true }
-                else if we - ws > 2 && b[we - 1] == 0x2E {
-                    var dotted = false
-                    for k in ws..<(we - 1) where b[k] == 0x2E { dotted = true }
-                    if !dotted && !lexicon.rules.abbreviations.contains(String(decoding: b[ws..<we], as: UTF8.self)) {
-                        we -= 1; ends = true
+            ranges.reserveCapacity(8)
+            let longest = lexicon.tokenizer.longestAbbreviation
+            while i < n {
+                guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
+                ranges.removeAll(keepingCapacity: true)
+                var j = i
+                while true {
+                    let ws = j
+                    while j < n && wordByte(b[j]) { j += 1 }
+                    var we = j
+                    var ends = false
+                    // A possessive or a final period ends the name (Kerry’s, … John Kerry.).
+                    if we - ws > 2 && b[we - 2] == 0x27 && b[we - 1] == 0x73 { we -= 2; ends = true }
+                    else if we - ws > 4 && b[we - 4] == 0xE2 && b[we - 3] == 0x80 && b[we - 2] == 0x99 && b[we - 1] == 0x73 { we -= 4; ends = true }
+                    else if we - ws > 1 && b[we - 1] == 0x27 { we -= 1; ends = true }
+                    else if we - ws > 3 && b[we - 3] == 0xE2 && b[we - 2] == 0x80 && b[we - 1] == 0x99 { we -= 3; ends = true }
+                    else if we - ws > 2 && b[we - 1] == 0x2E {
+                        var dotted = false
+                        for k in ws..<(we - 1) where b[k] == 0x2E { dotted = true }
+                        if !dotted && (we - ws > longest || !lexicon.rules.abbreviations.contains(String(decoding: b[ws..<we], as: UTF8.self))) {
+                            we -= 1; ends = true
+                        }
                     }
+                    ranges.append((ws, we))
+                    if ends || ranges.count >= 8 { break }
+                    guard j + 1 < n, b[j] == 0x20 else { break }
+                    if isUpper(b[j + 1]) { j += 1; continue }
+                    // A lower-case particle inside a name (Staffan de Mistura).
+                    var k = j + 1
+                    while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
+                    if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
+                       lexicon.isParticleWord(String(decoding: b[(j + 1)..<k], as: UTF8.self)),
+                       !(k - j == 3 && b[j + 1] == 0x6F && b[j + 2] == 0x66
+                         && ranges.contains { r in !lexicon.rules.titles.contains(String(decoding: b[r.0..<r.1], as: UTF8.self)) }) {
+                        ranges.append((j + 1, k))
+                        j = k + 1
+                        continue
+                    }
+                    break
                 }
-                ranges.append((ws, we))
-                if ends || ranges.count >= 8 { break }
-                guard j + 1 < n, b[j] == 0x20 else { break }
-                if isUpper(b[j + 1]) { j += 1; continue }
-                // A lower-case particle inside a name (Staffan de Mistura).
-                var k = j + 1
-                while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
-                if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
-                   lexicon.isParticleWord(String(decoding: b[(j + 1)..<k], as: UTF8.self)),
-                   !(k - j == 3 && b[j + 1] == 0x6F && b[j + 2] == 0x66
-                     && ranges.contains { r in !lexicon.rules.titles.contains(String(decoding: b[r.0..<r.1], as: UTF8.self)) }) {
-                    ranges.append((j + 1, k))
-                    j = k + 1
-                    continue
+                guard ranges.count >= 2 else { i = max(j, i + 1); continue }
+                let words = ranges.map { String(decoding: b[$0.0..<$0.1], as: UTF8.self) }
+                // The name: the words after the last title, `of` or dotted abbreviation.
+                var s = 0
+                for (k, (ws, we)) in ranges.enumerated() {
+                    var dots = 0
+                    for x in ws..<we where b[x] == 0x2E { dots += 1 }
+                    let dottedEnd = we - ws > 2 && b[we - 1] == 0x2E
+                    if dots >= 2 || dottedEnd || lexicon.rules.titles.contains(words[k]) || words[k] == "of" { s = k + 1 }
                 }
-                break
+                let core = Array(words[min(s, words.count)...])
+                if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {
+                    names[last, default: []].append((i, core.joined(separator: " ")))
+                }
+                i = max(j, i + 1)
             }
-            guard ranges.count >= 2 else { i = max(j, i + 1); continue }
-            let words = ranges.map { String(decoding: b[$0.0..<$0.1], as: UTF8.self) }
-            // The name: the words after the last title, `of` or dotted abbreviation.
-            var s = 0
-            for (k, (ws, we)) in ranges.enumerated() {
-                var dots = 0
-                for x in ws..<we where b[x] == 0x2E { dots += 1 }
-                let dottedEnd = we - ws > 2 && b[we - 1] == 0x2E
-                if dots >= 2 || dottedEnd || lexicon.rules.titles.contains(words[k]) || words[k] == "of" { s = k + 1 }
-            }
-            let core = Array(words[min(s, words.count)...])
-            if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {
-                names[last, default: []].append((i, core.joined(separator: " ")))
-            }
-            i = max(j, i + 1)
         }
+        self.names = names
     }
 }

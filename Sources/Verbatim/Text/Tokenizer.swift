@@ -19,6 +19,13 @@ struct Token: Equatable {
 /// Complexity: O(length of the range).
 struct Tokenizer {
     let abbreviations: Set<String>
+    /// The longest abbreviation, in bytes: longer words are never looked up.
+    let longestAbbreviation: Int
+
+    init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+        longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+    }
 
     func tokens(_ b: [UInt8], _ range: ByteRange) -> [Token] {
         var out: [Token] = []
@@ -64,7 +71,7 @@ struct Tokenizer {
                         if b[k] == 0x2D { hyphen = k + 1 }
                     }
                     if (letters == 1 && UTF8Text.isUpper(c)) || (innerDot && letters <= 8)
-                        || abbreviations.contains(String(decoding: b[start...j], as: UTF8.self))
+                        || (j + 1 - start <= longestAbbreviation && abbreviations.contains(String(decoding: b[start...j], as: UTF8.self)))
                         || (hyphen > start && abbreviations.contains(String(decoding: b[hyphen...j], as: UTF8.self))) {
                         j += 1
                     }
