@@ -32,17 +32,22 @@ let package = Package(
             dependencies: ["CICU"],
             plugins: ["EmbedRules"]
         ),
-        // The command-line shell over the library.
-        .executableTarget(
-            name: "verbatim",
+        // The command line: options to one validated configuration, handed to the library.
+        .target(
+            name: "VerbatimCLI",
             dependencies: [
                 "Verbatim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The `verbatim` executable: a thin shell over VerbatimCLI.
+        .executableTarget(
+            name: "verbatim",
+            dependencies: ["VerbatimCLI"]
+        ),
         .testTarget(
             name: "VerbatimTests",
-            dependencies: ["Verbatim"]
+            dependencies: ["Verbatim", "VerbatimCLI"]
         ),
     ]
 )

@@ -3,8 +3,8 @@ import Foundation
 import Verbatim
 
 /// `verbatim`: who said what in news text, as NDJSON on standard output.
-struct VerbatimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct VerbatimCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "verbatim",
         abstract: "Find every attribution in news text (the quote, who said it, the cue) and write it as NDJSON.",
         discussion: """
@@ -42,7 +42,9 @@ struct VerbatimCommand: ParsableCommand {
         case text, ndjson
     }
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number of bytes") }
         if input == .ndjson && !(paths.isEmpty || paths == ["-"]) {
             throw ValidationError("--input ndjson reads standard input: give no paths (or `-`)")
@@ -55,7 +57,7 @@ struct VerbatimCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let ruleSet: RuleSet
         if let rules {
             do { ruleSet = try RuleSet.load(overriding: rules) } catch {
@@ -82,12 +84,17 @@ struct VerbatimCommand: ParsableCommand {
 }
 
 /// Feeds documents through the pipeline and writes their records as each one is done.
-struct Runner {
+public struct Runner {
     let pipeline: Pipeline
     let output: OutputStream
 
+    public init(pipeline: Pipeline, output: OutputStream) {
+        self.pipeline = pipeline
+        self.output = output
+    }
+
     /// Returns whether any error record was written.
-    func run(_ items: some Sequence<InputItem>) -> Bool {
+    public func run(_ items: some Sequence<InputItem>) -> Bool {
         var sawError = false
         for item in items {
             let records: [Record]
@@ -107,24 +114,24 @@ struct Runner {
 }
 
 /// Buffered record output to a file descriptor; a closed pipe ends the output quietly.
-final class OutputStream {
+public final class OutputStream {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private(set) var closed = false
 
-    init(fileDescriptor: Int32) {
+    public init(fileDescriptor: Int32) {
         fd = fileDescriptor
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ record: Record) {
+    public func write(_ record: Record) {
         guard !closed else { return }
         record.write(into: &buffer)
         if buffer.count >= 1 << 16 { _ = flush() }
     }
 
     /// Writes out the buffer; false once the reader has gone away.
-    func flush() -> Bool {
+    public func flush() -> Bool {
         guard !closed else { return false }
         var offset = 0
         while offset < buffer.count {
@@ -141,5 +148,27 @@ final class OutputStream {
         }
         buffer.removeAll(keepingCapacity: true)
         return true
+    }
+}
+
+extension VerbatimCommand {
+    /// Parses `arguments` and runs the command; returns the process exit status:
+    /// 0 clean, 1 when an error record was written, 2 on a usage error (the message goes to
+    /// standard error), 0 for `--help` and `--version` (printed to standard output).
+    public static func main(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            if let exit = error as? ExitCode { return exit.rawValue }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            return 2
+        }
     }
 }
