@@ -17,6 +17,7 @@ final class SpeakerResolver {
         var fullNames: [String: String] = [:]
         var index: NameIndex?
         var lastNamed: (name: String, entity: String)?
+        var lastNamedAt = -1
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
         // Speaker mentions in text order, so pronouns look back at what came before.
@@ -28,10 +29,14 @@ final class SpeakerResolver {
                 case .name:
                     let core = coreName(sp.tokens, b)
                     var name = core.map { $0.text(b) }.joined(separator: " ")
-                    if core.count == 1 {
+                    // A surname alone, or with its particle (`de Mistura`): the fullest form.
+                    if core.count == 1 || core.dropLast().allSatisfy({ lexicon.isParticle($0, b) }) {
                         let key = name
                         if let full = fullNames[key] { name = full } else {
-                            name = fullestName(surname: core[0], document, &index) ?? name
+                            if let full = fullestName(surname: core[core.count - 1], document, &index),
+                               full.hasSuffix(name), full.count > name.count {
+                                name = full
+                            }
                             fullNames[key] = name
                         }
                     }
@@ -39,16 +44,22 @@ final class SpeakerResolver {
                     speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution,
                                       confidence: d.confidence)
                     lastNamed = (name, entity)
+                    lastNamedAt = mention.start
                 case .pronoun:
                     let text = document.string(mention)
-                    if lastNamed == nil, lexicon.rules.pronouns[text.lowercased()]?.plural != true {
-                        // No speaker yet: the nearest full name before the pronoun.
+                    if lexicon.rules.pronouns[text.lowercased()]?.plural != true {
+                        // The nearest person before the pronoun: the last speaker, or a name that
+                        // opens a sentence after it (`Tomas Reyne struck a warmer tone. “…,” he said`).
                         if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        var best: (Int, String)?
-                        for (_, list) in index!.names {
-                            for (pos, name) in list where pos < mention.start && (best == nil || pos > best!.0) { best = (pos, name) }
+                        var lo = 0, hi = index!.subjects.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if index!.subjects[mid].0 < mention.start { lo = mid + 1 } else { hi = mid }
                         }
-                        if let best { lastNamed = (best.1, ids.make(best.1)) }
+                        if lo > 0 {
+                            let (position, name) = index!.subjects[lo - 1]
+                            if lastNamed == nil || position > lastNamedAt { lastNamed = (name, ids.make(name)) }
+                        }
                     }
                     if let named = lastNamed, lexicon.rules.pronouns[text.lowercased()]?.plural != true {
                         speaker = Speaker(mention: mention, name: named.name, entity: named.entity, resolution: .pronoun,
@@ -109,9 +120,12 @@ final class SpeakerResolver {
 /// word, in text order. Built in one pass over the bytes: O(n).
 struct NameIndex {
     var names: [String: [(Int, String)]] = [:]
+    /// The names that open a sentence or paragraph (likely subjects), in text order.
+    var subjects: [(Int, String)] = []
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         var names: [String: [(Int, String)]] = [:]
+        var subjects: [(Int, String)] = []
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -172,11 +186,19 @@ struct NameIndex {
                 }
                 let core = Array(words[min(s, words.count)...])
                 if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {
-                    names[last, default: []].append((i, core.joined(separator: " ")))
+                    let name = core.joined(separator: " ")
+                    names[last, default: []].append((i, name))
+                    var p = i - 1
+                    while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
+                    if p < 0 || b[p] == 0x0A || b[p] == 0x2E || b[p] == 0x21 || b[p] == 0x3F || b[p] == 0x22
+                        || (p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 && b[p] == 0x9D) {
+                        subjects.append((i, name))
+                    }
                 }
                 i = max(j, i + 1)
             }
         }
         self.names = names
+        self.subjects = subjects
     }
 }
