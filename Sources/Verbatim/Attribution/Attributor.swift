@@ -60,7 +60,8 @@ public struct Attributor: DocumentStage {
                                            previousCue: previous.flatMap { drafts[$0].cue },
                                            betweenPrevious: between, last: last)
                 var decision: SieveDecision?
-                for sieve in Self.sieves {
+                // Empty marks (`“”`) quote nothing.
+                for sieve in Self.sieves where f.words > 0 {
                     if let d = sieve.decide(f, context) { decision = d; break }
                 }
                 let lastParagraph = quotations[k].paragraphs[quotations[k].paragraphs.count - 1]

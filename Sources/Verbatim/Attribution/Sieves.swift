@@ -90,6 +90,7 @@ struct CueAfterQuote: AttributionSieve {
         for i in start..<min(t.count, start + window) {
             if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")") { break }
             let l = lx.cueLength(t, i, b)
+            if l > 0 && t[i].lower(b) == "according" { return nil }  // the according-to sieve's
             if l > 0 { cue = i; len = l; break }
         }
         guard cue >= 0 else { return nil }
@@ -138,6 +139,9 @@ struct CueBeforeQuote: AttributionSieve {
             let l = lx.cueLength(t, i, b)
             if l > 0 && i + l <= t.count {
                 if t[i].lower(b) == "according" { return nil }  // the according-to sieve's
+                // A word or two after other words (`says its “moderate” fighters`) is a scare
+                // quote; a short quotation needs its cue right before it (`said “no.”`).
+                if f.words < 3 && !f.endsWithPunctuation && t[(i + l)...].contains(where: { $0.kind == .word }) { return nil }
                 let cueRange = lx.cueRange(t, i, l, b, colon: true)
                 if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
@@ -195,6 +199,7 @@ struct AccordingTo: AttributionSieve {
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
         let after = Array(f.after[..<lx.sentenceEnd(f.after, b)])
+        guard f.words >= 3 else { return nil }
         for (t, limit) in [(f.before, f.before.count), (after, 2)] {
             guard let i = t.indices.first(where: { i in
                 i < limit && i + 1 < t.count && t[i].lower(b) == "according" && t[i + 1].lower(b) == "to"
@@ -236,7 +241,9 @@ struct CueInSentence: AttributionSieve {
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
-        guard !f.titleCase else { return nil }
+        // One or two words in reported speech (`its “moderate” fighters`) are scare quotes, not
+        // a quotation of speech: they belong to the reported clause.
+        guard !f.titleCase, f.words >= 3 else { return nil }
         let t = f.before
         var i = t.count - 1
         while i >= 0 && t.count - i <= 30 {

@@ -65,12 +65,13 @@ final class SpeakerResolver {
                         speaker = Speaker(mention: mention, name: named.name, entity: named.entity, resolution: .pronoun,
                                           confidence: d.confidence * 0.9)
                     } else {
-                        speaker = Speaker(mention: mention, name: text, entity: ids.make(text), resolution: .pronoun,
-                                          confidence: 0.3)
+                        speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text),
+                                          resolution: .pronoun, confidence: 0.3)
                     }
                 case .description:
                     let text = document.string(mention)
-                    speaker = Speaker(mention: mention, name: text, entity: ids.make(text),
+                    // A description names someone in this document only (`officials`, `the senator`).
+                    speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text),
                                       resolution: d.resolution == .explicit ? .descriptor : d.resolution,
                                       confidence: d.confidence * 0.8)
                 }
@@ -126,6 +127,7 @@ struct NameIndex {
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         var names: [String: [(Int, String)]] = [:]
         var subjects: [(Int, String)] = []
+        var singles: [(Int, String)] = []
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -174,7 +176,13 @@ struct NameIndex {
                     }
                     break
                 }
-                guard ranges.count >= 2 else { i = max(j, i + 1); continue }
+                guard ranges.count >= 2 else {
+                if ranges.count == 1, Self.opensSentence(b, i) {
+                    singles.append((i, String(decoding: b[ranges[0].0..<ranges[0].1], as: UTF8.self)))
+                }
+                i = max(j, i + 1)
+                continue
+            }
                 let words = ranges.map { String(decoding: b[$0.0..<$0.1], as: UTF8.self) }
                 // The name: the words after the last title, `of` or dotted abbreviation.
                 var s = 0
@@ -188,17 +196,28 @@ struct NameIndex {
                 if core.count >= 2 && core.count <= 4, let last = core.last, !lexicon.isParticleWord(core[0]) {
                     let name = core.joined(separator: " ")
                     names[last, default: []].append((i, name))
-                    var p = i - 1
-                    while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
-                    if p < 0 || b[p] == 0x0A || b[p] == 0x2E || b[p] == 0x21 || b[p] == 0x3F || b[p] == 0x22
-                        || (p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 && b[p] == 0x9D) {
-                        subjects.append((i, name))
-                    }
+                    if Self.opensSentence(b, i) { subjects.append((i, name)) }
                 }
                 i = max(j, i + 1)
             }
         }
+        // A surname alone opening a sentence (`Reyne struck a warmer tone.`) is a subject when
+        // the document names that person in full somewhere.
+        for (position, word) in singles {
+            guard let list = names[word] else { continue }
+            let full = list.last(where: { $0.0 < position }) ?? list[0]
+            subjects.append((position, full.1))
+        }
+        subjects.sort { $0.0 < $1.0 }
         self.names = names
         self.subjects = subjects
+    }
+
+    /// Whether the word at `i` opens a paragraph or a sentence.
+    static func opensSentence(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var p = i - 1
+        while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
+        return p < 0 || b[p] == 0x0A || b[p] == 0x2E || b[p] == 0x21 || b[p] == 0x3F || b[p] == 0x22
+            || (p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 && b[p] == 0x9D)
     }
 }

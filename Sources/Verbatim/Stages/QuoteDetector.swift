@@ -117,7 +117,9 @@ public struct QuoteDetector: DocumentStage {
                 if let k = stack.lastIndex(where: { table.closes(markIndex, $0.mark) }) {
                     let o = stack[k]
                     stack.removeSubrange(k...)
-                    pairs.append((ByteRange(o.start, markEnd), ByteRange(o.contentStart, i), table.marks[o.mark].single))
+                    if i > o.contentStart {  // `““` and `“”` enclose nothing
+                        pairs.append((ByteRange(o.start, markEnd), ByteRange(o.contentStart, i), table.marks[o.mark].single))
+                    }
                     handled = true
                 }
             }

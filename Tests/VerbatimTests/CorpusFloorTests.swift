@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Verbatim
+
+/// The shared corpora and evaluation kit, beside the package (`../shared`).
+private enum Shared {
+    static let root = (Fixture.packageRoot as NSString).deletingLastPathComponent + "/shared"
+    static let seeds = root + "/corpus/seeds"
+    static let polnearDev = root + "/corpus/polnear/dev"
+    static let score = root + "/eval/score.py"
+    static let validate = root + "/eval/validate.py"
+
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    static var haveSeeds: Bool { exists(seeds) && exists(score) && exists(validate) }
+    static var havePolnear: Bool { exists(polnearDev + "/text") && exists(score) && exists(validate) }
+}
+
+/// Runs `python3 ARGS…`; returns the exit status and what it wrote to stdout and stderr.
+private func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs the pipeline over the `.txt` files of `texts` (sorted, as the CLI would) and writes
+/// the NDJSON to a temporary file; returns its path.
+private func runVerbatim(over texts: String) throws -> String {
+    let pipeline = Pipeline(rules: .defaults)
+    var out: [UInt8] = []
+    for item in FileInput(paths: [texts], options: InputOptions()) {
+        switch item {
+        case .document(let d): for r in pipeline.process(d) { r.write(into: &out) }
+        case .failure(let f): Record.error(ErrorRecord(doc: f.doc, path: f.path, message: f.message)).write(into: &out)
+        }
+    }
+    for r in pipeline.finish() { r.write(into: &out) }
+    let path = try Fixture.temporaryDirectory("verbatim-floor") + "/run.ndjson"
+    try Data(out).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+/// Scores a run against gold with `score.py --json`; returns the JSON's `metrics`.
+private func score(gold: String, prediction: String) throws -> [String: Any] {
+    let json = (prediction as NSString).deletingLastPathComponent + "/scores.json"
+    let result = try python([Shared.score, "--gold", gold, "--pred", prediction, "--json", json])
+    try #require(result.status == 0, "score.py failed:\n\(result.output)")
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))
+    return try #require((object as? [String: Any])?["metrics"] as? [String: Any])
+}
+
+/// The number at a dotted path of nested JSON objects (`content_overlap.recall_by_subset.direct.recall`).
+private func number(_ metrics: [String: Any], _ path: String) throws -> Double {
+    var node: Any = metrics
+    for key in path.split(separator: ".") {
+        node = try #require((node as? [String: Any])?[String(key)], "no `\(path)` in the scores")
+    }
+    return try #require((node as? NSNumber)?.doubleValue, "`\(path)` is not a number")
+}
+
+/// Quality floors on the shared gold corpora, through the evaluation kit's own scorer and
+/// contract validator. Skipped when `../shared` is not beside the package.
+@Suite("Corpus floors (need ../shared)")
+struct CorpusFloorTests {
+    // The hand-made seed documents: every direct quote of the gold is found.
+    @Test("seeds: direct recall is 1.0 (needs shared corpora)", .enabled(if: Shared.haveSeeds))
+    func seeds() throws {
+        let run = try runVerbatim(over: Shared.seeds)
+        let metrics = try score(gold: Shared.seeds, prediction: run)
+        #expect(try number(metrics, "content_overlap.recall_by_subset.direct.recall") == 1.0)
+    }
+
+    // PolNeAR dev (84 news articles): floors on direct quotes, recall, precision and speaker.
+    @Test("PolNeAR dev: direct recall, precision and source floors (needs shared corpora)",
+          .enabled(if: Shared.havePolnear))
+    func polnearDev() throws {
+        let run = try runVerbatim(over: Shared.polnearDev + "/text")
+        let metrics = try score(gold: Shared.polnearDev, prediction: run)
+        let recall = try number(metrics, "content_overlap.recall_by_subset.direct.recall")
+        let precision = try number(metrics, "content_overlap.precision_by_kind.direct.precision")
+        let source = try number(metrics, "source.accuracy.by_subset.direct.accuracy")
+        #expect(recall >= 0.95, "direct recall \(recall)")
+        #expect(precision >= 0.90, "direct precision \(precision)")
+        #expect(source >= 0.85, "direct source accuracy \(source)")
+    }
+
+    // The runs satisfy the output contract, spans checked against the texts (validate.py).
+    @Test("the runs pass validate.py (needs shared corpora)", .enabled(if: Shared.haveSeeds && Shared.havePolnear),
+          arguments: ["seeds", "polnear-dev"])
+    func contract(corpus: String) throws {
+        let texts = corpus == "seeds" ? Shared.seeds : Shared.polnearDev + "/text"
+        let run = try runVerbatim(over: texts)
+        let result = try python([Shared.validate, run, "--texts", texts])
+        #expect(result.status == 0, "validate.py:\n\(result.output)")
+    }
+}
