@@ -54,8 +54,8 @@ public struct Attributor: DocumentStage {
             for k in q..<end {
                 let f = frame(k, document, after: lastAttributed, end: end)
                 let previous = k > q ? owner[k - 1] : nil
-                let between: [Token]? = k > q
-                    ? lexicon.tokenizer.tokens(b, ByteRange(quotations[k - 1].end, quotations[k].start)) : nil
+                let between: ByteRange? = k > q && quotations[k - 1].end <= quotations[k].start
+                    ? ByteRange(quotations[k - 1].end, quotations[k].start) : nil
                 let context = SieveContext(bytes: b, lexicon: lexicon, previousInParagraph: previous,
                                            previousCue: previous.flatMap { drafts[$0].cue },
                                            betweenPrevious: between, last: last)
@@ -124,7 +124,7 @@ public struct Attributor: DocumentStage {
         if lastP + 1 < document.paragraphs.count, document.paragraphs[lastP + 1].count <= 80 {
             nextParagraph = lexicon.tokenizer.tokens(b, document.paragraphs[lastP + 1])
         }
-        let afterEnd = min(k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end, quote.end + Self.window)
+        let afterEnd = min(k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end, quote.end + Self.window / 2)
         let after = Self.dropParentheses(
             lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
         // The paragraph holds nothing but quotations (and a short byline: `… Dave Clark, AFP/`).

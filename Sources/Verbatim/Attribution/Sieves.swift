@@ -6,8 +6,9 @@ struct SieveContext {
     let previousInParagraph: Int?
     /// The cue of that attribution.
     let previousCue: ByteRange?
-    /// Tokens between the previous quotation of the paragraph and this one (nil: none before).
-    let betweenPrevious: [Token]?
+    /// The text between the previous quotation of the paragraph and this one (nil: none
+    /// before); tokenised only by the sieve that reads it.
+    let betweenPrevious: ByteRange?
     /// The last attribution of the document so far and the last paragraph it covers.
     let last: (index: Int, paragraph: Int)?
 }
@@ -141,7 +142,9 @@ struct CueBeforeQuote: AttributionSieve {
                 if t[i].lower(b) == "according" { return nil }  // the according-to sieve's
                 // A word or two after other words (`says its “moderate” fighters`) is a scare
                 // quote; a short quotation needs its cue right before it (`said “no.”`).
-                if f.words < 3 && !f.endsWithPunctuation && t[(i + l)...].contains(where: { $0.kind == .word }) { return nil }
+                // `called him “Little Marco”` is a quotation: a quoting verb and its object.
+                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass == .quoting && t.count - (i + l) <= 3
+                if f.words < 3 && !f.endsWithPunctuation && !quoting && t[(i + l)...].contains(where: { $0.kind == .word }) { return nil }
                 let cueRange = lx.cueRange(t, i, l, b, colon: true)
                 if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
@@ -219,8 +222,9 @@ struct InterruptedQuote: AttributionSieve {
     let name = "continuation"
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
-        guard let p = c.previousInParagraph, let between = c.betweenPrevious else { return nil }
+        guard let p = c.previousInParagraph, let range = c.betweenPrevious else { return nil }
         let b = c.bytes, lx = c.lexicon
+        let between = lx.tokenizer.tokens(b, range)
         let sameSentence = lx.sentenceEnd(between, b) == between.count
         let startsSentence = f.before.isEmpty
         guard sameSentence || startsSentence else { return nil }
