@@ -127,7 +127,7 @@ struct NameIndex {
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         var names: [String: [(Int, String)]] = [:]
         var subjects: [(Int, String)] = []
-        var singles: [(Int, String)] = []
+        var singles: [(Int, Int, Int)] = []
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -177,8 +177,10 @@ struct NameIndex {
                     break
                 }
                 guard ranges.count >= 2 else {
-                if ranges.count == 1, Self.opensSentence(b, i) {
-                    singles.append((i, String(decoding: b[ranges[0].0..<ranges[0].1], as: UTF8.self)))
+                // `Reyne struck …`: a single capitalised word opening a sentence, before a
+                // lower-case word; kept as bytes until it is known to be a surname.
+                if ranges.count == 1, j + 1 < n, b[j] == 0x20, b[j + 1] >= 0x61 && b[j + 1] <= 0x7A, Self.opensSentence(b, i) {
+                    singles.append((i, ranges[0].0, ranges[0].1))
                 }
                 i = max(j, i + 1)
                 continue
@@ -203,8 +205,10 @@ struct NameIndex {
         }
         // A surname alone opening a sentence (`Reyne struck a warmer tone.`) is a subject when
         // the document names that person in full somewhere.
-        for (position, word) in singles {
-            guard let list = names[word] else { continue }
+        var shapes = Set<Int>()
+        for key in names.keys { shapes.insert(Int(key.utf8.first ?? 0) << 16 | key.utf8.count) }
+        for (position, start, end) in singles where shapes.contains(Int(bytes[start]) << 16 | (end - start)) {
+            guard let list = names[String(decoding: bytes[start..<end], as: UTF8.self)] else { continue }
             let full = list.last(where: { $0.0 < position }) ?? list[0]
             subjects.append((position, full.1))
         }
