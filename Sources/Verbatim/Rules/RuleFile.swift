@@ -5,7 +5,8 @@ public struct RuleError: Error, CustomStringConvertible, Sendable, Equatable {
     public var message: String
 
     public var description: String {
-        line > 0 ? "rules/\(file):\(line): \(message)" : "rules/\(file): \(message)"
+        let place = file.contains("/") ? file : "rules/" + file
+        return line > 0 ? "\(place):\(line): \(message)" : "\(place): \(message)"
     }
 }
 

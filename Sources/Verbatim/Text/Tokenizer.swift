@@ -32,6 +32,7 @@ struct Tokenizer {
         var i = range.start
         let end = range.end
         while i < end {
+            if b[i] == 0x20 { i += 1; continue }
             let (c, len) = UTF8Text.scalar(at: i, in: b)
             if UTF8Text.isSpace(c) { i += len; continue }
             if UTF8Text.isAlnum(c) {
@@ -39,6 +40,13 @@ struct Tokenizer {
                 var j = i + len
                 var allDigits = UTF8Text.isDigit(c)
                 while j < end {
+                    // ASCII letters and digits, the bulk of any word, without decoding.
+                    let byte = b[j]
+                    if byte < 0x80 && ((byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
+                        if byte > 0x39 { allDigits = false }
+                        j += 1
+                        continue
+                    }
                     let (d, dl) = UTF8Text.scalar(at: j, in: b)
                     if UTF8Text.isAlnum(d) {
                         if !UTF8Text.isDigit(d) { allDigits = false }
