@@ -131,8 +131,9 @@ public struct Attributor: DocumentStage {
         var fills = quote.start == paragraph.start
         if fills {
             var gap = quote.end, words = 0
-            for next in document.quotations[(k + 1)..<end] {
-                words += Self.countWords(b, ByteRange(gap, next.start), limit: 50) - (Self.hasWord(b, ByteRange(gap, next.start)) ? 0 : Self.countWords(b, ByteRange(gap, next.start), limit: 50))
+            for next in document.quotations[(k + 1)..<end] where next.start >= gap {
+                let between = ByteRange(gap, next.start)
+                if Self.hasWord(b, between) { words += Self.countWords(b, between, limit: 50) }
                 gap = next.end
             }
             if gap < lastParagraph.end && Self.hasWord(b, ByteRange(gap, lastParagraph.end)) {
@@ -144,7 +145,7 @@ public struct Attributor: DocumentStage {
         }
         var words = 0
         for r in quote.inner where words < 50 { words += Self.countWords(b, r, limit: 50) }
-        return QuoteFrame(quotation: k, before: before, after: after, clauseBefore: before, fillsParagraph: fills,
+        return QuoteFrame(quotation: k, before: before, after: after, fillsParagraph: fills,
                           priorSentences: priorSentences, nextParagraph: nextParagraph,
                           paragraph: p, words: words, titleCase: words <= 8 && Self.isTitleCase(b, quote.inner),
                           endsWithPunctuation: endsWithPunctuation(quote, b))

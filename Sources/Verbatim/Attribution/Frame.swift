@@ -1,8 +1,9 @@
 /// The words around one quotation inside its paragraph, as the sieves see them.
 ///
-/// `before` runs from the end of the previous sentence (or the previous quotation, or the
-/// paragraph start) to the opening mark; `after` from the closing mark to the end of the
-/// sentence (or the next quotation, or the paragraph end). Sentences here are cut at
+/// `before` runs from the end of the previous sentence (or the previous quotation that is
+/// speech, or the paragraph start; a quoted title reads as plain words) to the opening mark;
+/// `after` from the closing mark to the next quotation or the paragraph end; both reach at
+/// most ``Attributor/window`` bytes. Sentences here are cut at
 /// `. ! ? ;` outside quotation marks, not by ICU, which breaks after `?”` even when the
 /// attribution follows (`“Why?” Kerry asked.`).
 struct QuoteFrame {
@@ -10,9 +11,7 @@ struct QuoteFrame {
     let quotation: Int
     let before: [Token]
     let after: [Token]
-    /// Tokens of `before` up to the previous quotation, ignoring sentence ends (for fragments).
-    let clauseBefore: [Token]
-    /// The quotation fills its paragraph (only punctuation outside the marks).
+    /// The quotation opens a paragraph that holds only quotations (and at most a short byline).
     let fillsParagraph: Bool
     /// When the quotation opens a sentence: the text of the paragraph before it (at most
     /// ``Attributor/window`` bytes, from the previous quotation), else nil. Tokenised only by
