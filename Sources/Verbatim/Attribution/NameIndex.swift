@@ -1,0 +1,167 @@
+/// The names of one document: every run of two or more capitalised words, by its last word,
+/// and the runs that open a sentence (likely subjects, for pronouns).
+///
+/// Built in one pass over the bytes with no strings made: a run is kept as word ranges and
+/// looked up by a hash of its last word. A run becomes a name (titles and roles stripped,
+/// `U.S. Secretary of State John Kerry` → `John Kerry`) only when a lookup asks for it.
+/// Complexity: O(n) to build; a lookup reads the runs ending with that word.
+struct NameIndex {
+    private let bytes: [UInt8]
+    private let lexicon: Lexicon
+    /// Word ranges of all runs, flat; a run is `words[first..<first + count]`.
+    private var words: [(Int, Int)] = []
+    private var runs: [(position: Int, first: Int, count: Int)] = []
+    /// Runs by the hash of their last word.
+    private var byLast: [UInt64: [Int]] = [:]
+    /// Sentence-opening runs (`.run`) and single capitalised words before a lower-case word
+    /// (`.word`, `Reyne struck …`), in text order.
+    private var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
+
+    init(_ bytes: [UInt8], lexicon: Lexicon) {
+        self.bytes = bytes
+        self.lexicon = lexicon
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+        @inline(__always) func wordByte(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
+        }
+        var i = 0
+        while i < n {
+            guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
+            let first = words.count
+            var j = i
+            while true {
+                let ws = j
+                while j < n && wordByte(b[j]) { j += 1 }
+                var we = j
+                var ends = false
+                // A possessive or a final period ends the name (Kerry’s, … John Kerry.).
+                if we - ws > 2 && b[we - 2] == 0x27 && b[we - 1] == 0x73 { we -= 2; ends = true }
+                else if we - ws > 4 && b[we - 4] == 0xE2 && b[we - 3] == 0x80 && b[we - 2] == 0x99 && b[we - 1] == 0x73 { we -= 4; ends = true }
+                else if we - ws > 1 && b[we - 1] == 0x27 { we -= 1; ends = true }
+                else if we - ws > 3 && b[we - 3] == 0xE2 && b[we - 2] == 0x80 && b[we - 1] == 0x99 { we -= 3; ends = true }
+                else if we - ws > 3 && b[we - 1] == 0x2E && b[we - 3] != 0x2E && b[we - 2] != 0x2E {
+                    // `Kerry.` ends a sentence; `Sen.`, `U.S.` and initials are kept whole.
+                    var dotted = false
+                    for k in ws..<(we - 1) where b[k] == 0x2E { dotted = true; break }
+                    if !dotted && !Self.isAbbreviation(b, ws, we, lexicon) { we -= 1; ends = true }
+                }
+                words.append((ws, we))
+                if ends || words.count - first >= 8 { break }
+                guard j + 1 < n, b[j] == 0x20 else { break }
+                if isUpper(b[j + 1]) { j += 1; continue }
+                // A lower-case particle inside a name (Staffan de Mistura); `of` ends a run.
+                var k = j + 1
+                while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
+                if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]), Self.isParticle(b, j + 1, k) {
+                    words.append((j + 1, k))
+                    j = k + 1
+                    continue
+                }
+                break
+            }
+            let count = words.count - first
+            if count >= 2 {
+                let run = runs.count
+                runs.append((i, first, count))
+                let (ls, le) = words[first + count - 1]
+                byLast[Self.hash(b, ls, le), default: []].append(run)
+                if Self.opensSentence(b, i) { openers.append((i, run, nil)) }
+            } else {
+                if j + 1 < n, b[j] == 0x20, b[j + 1] >= 0x61 && b[j + 1] <= 0x7A, Self.opensSentence(b, i) {
+                    openers.append((i, -1, words[first]))
+                }
+                words.removeLast(count)
+            }
+            i = max(j, i + 1)
+        }
+    }
+
+    // MARK: lookups
+
+    /// The fullest name ending with the word at `word`: the nearest run before `position`,
+    /// else the nearest after it.
+    func fullestName(ending word: ByteRange, near position: Int) -> String? {
+        var before: String?, after: String?
+        for run in candidates(word.start, word.end) {
+            guard let name = name(of: run) else { continue }
+            if runs[run].position < position { before = name } else if after == nil { after = name }
+        }
+        return before ?? after
+    }
+
+    /// The nearest person opening a sentence before `position`: (its position, its name).
+    func subject(before position: Int) -> (Int, String)? {
+        var lo = 0, hi = openers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if openers[mid].position < position { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 && lo - k <= 20 {
+            let o = openers[k]
+            if o.run >= 0 {
+                if let name = name(of: o.run) { return (o.position, name) }
+            } else if let w = o.word, let name = fullestName(ending: ByteRange(w.0, w.1), near: o.position) {
+                // A surname alone, named in full elsewhere in the document.
+                return (o.position, name)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private func candidates(_ start: Int, _ end: Int) -> [Int] {
+        let h = bytes.withUnsafeBufferPointer { Self.hash($0, start, end) }
+        return (byLast[h] ?? []).filter { run in
+            let (ls, le) = words[runs[run].first + runs[run].count - 1]
+            return le - ls == end - start && bytes[ls..<le].elementsEqual(bytes[start..<end])
+        }
+    }
+
+    /// The name of a run: the words after its last title or dotted abbreviation, two to four
+    /// of them, not starting with a particle; nil when the run is no person's name.
+    private func name(of run: Int) -> String? {
+        let r = runs[run]
+        let texts = words[r.first..<(r.first + r.count)].map { String(decoding: bytes[$0.0..<$0.1], as: UTF8.self) }
+        var s = 0
+        for (k, w) in texts.enumerated() {
+            let dots = w.utf8.filter { $0 == 0x2E }.count
+            if dots >= 2 || (w.utf8.last == 0x2E && w.utf8.count > 2) || lexicon.rules.titles.contains(w) { s = k + 1 }
+        }
+        let core = texts[min(s, texts.count)...]
+        guard core.count >= 2, core.count <= 4, let head = core.first, !lexicon.isParticleWord(head) else { return nil }
+        return core.joined(separator: " ")
+    }
+
+    // MARK: byte helpers
+
+    /// FNV-1a over bytes[start..<end].
+    static func hash(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x100000001b3 }
+        return h
+    }
+
+    static func isParticle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let w = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        return w != "of" && ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del"].contains(w)
+    }
+
+    static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: Lexicon) -> Bool {
+        end - start <= lexicon.tokenizer.longestAbbreviation
+            && lexicon.rules.abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+    }
+
+    /// Whether the word at `i` opens a paragraph or a sentence.
+    static func opensSentence(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var p = i - 1
+        while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
+        return p < 0 || b[p] == 0x0A || b[p] == 0x2E || b[p] == 0x21 || b[p] == 0x3F || b[p] == 0x22
+            || (p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 && b[p] == 0x9D)
+    }
+}
