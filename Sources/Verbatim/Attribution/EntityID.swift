@@ -1,4 +1,5 @@
 internal import CICU
+import Foundation
 
 /// Makes the stable, cross-document id of a speaker from a name: case-, accent- and
 /// script-insensitive (ICU `Any-Latin; Latin-ASCII`), words joined by `-`
@@ -13,7 +14,7 @@ final class EntityID {
 
     func make(_ name: String) -> String {
         if let hit = cache[name] { return hit }
-        let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : toASCII(name)
+        let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : foldToASCII(name)
         var out = ""
         var dash = false
         for u in ascii.unicodeScalars {
@@ -29,6 +30,17 @@ final class EntityID {
         if cache.count > 50_000 { cache.removeAll() }
         cache[name] = out
         return out
+    }
+
+    /// Latin letters lose their accents by decomposition (cheap); other scripts go through
+    /// ICU's `Any-Latin; Latin-ASCII` (opened only when first needed: it costs ~40 ms).
+    private func foldToASCII(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+            out.append(u)
+        }
+        let stripped = String(out)
+        return stripped.utf8.allSatisfy { $0 < 0x80 } ? stripped : toASCII(stripped)
     }
 
     private func toASCII(_ s: String) -> String {
