@@ -84,14 +84,27 @@ struct NameIndex {
     // MARK: lookups
 
     /// The fullest name ending with the word at `word`: the nearest run before `position`,
-    /// else the nearest after it.
+    /// else the nearest after it. Reads at most 16 runs each way (runs are in text order, so
+    /// the nearest is found by binary search): bounded work, however long the document.
     func fullestName(ending word: ByteRange, near position: Int) -> String? {
-        var before: String?, after: String?
-        for run in candidates(word.start, word.end) {
-            guard let name = name(of: run) else { continue }
-            if runs[run].position < position { before = name } else if after == nil { after = name }
+        let h = bytes.withUnsafeBufferPointer { Self.hash($0, word.start, word.end) }
+        guard let list = byLast[h] else { return nil }
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[list[mid]].position < position { lo = mid + 1 } else { hi = mid }
         }
-        return before ?? after
+        var k = lo - 1
+        while k >= 0 && lo - k <= 16 {
+            if sameLastWord(list[k], word), let name = name(of: list[k]) { return name }
+            k -= 1
+        }
+        k = lo
+        while k < list.count && k - lo < 16 {
+            if sameLastWord(list[k], word), let name = name(of: list[k]) { return name }
+            k += 1
+        }
+        return nil
     }
 
     /// The nearest person opening a sentence before `position`: (its position, its name).
@@ -115,12 +128,10 @@ struct NameIndex {
         return nil
     }
 
-    private func candidates(_ start: Int, _ end: Int) -> [Int] {
-        let h = bytes.withUnsafeBufferPointer { Self.hash($0, start, end) }
-        return (byLast[h] ?? []).filter { run in
-            let (ls, le) = words[runs[run].first + runs[run].count - 1]
-            return le - ls == end - start && bytes[ls..<le].elementsEqual(bytes[start..<end])
-        }
+    /// Whether a run's last word is the same text as `word` (the hash may collide).
+    private func sameLastWord(_ run: Int, _ word: ByteRange) -> Bool {
+        let (ls, le) = words[runs[run].first + runs[run].count - 1]
+        return le - ls == word.count && bytes[ls..<le].elementsEqual(bytes[word.start..<word.end])
     }
 
     /// The name of a run: the words after its last title or dotted abbreviation, two to four
