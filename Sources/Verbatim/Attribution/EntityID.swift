@@ -12,8 +12,10 @@ final class EntityID {
 
     deinit { if let transliterator { verbatim_transliterator_close(transliterator) } }
 
-    func make(_ name: String) -> String {
-        if let hit = cache[name] { return hit }
+    /// The id of `name`. Names seen again hit a cache; `cached: false` for ids that are made
+    /// once (document-scoped ones), so the cache does not grow with the number of documents.
+    func make(_ name: String, cached: Bool = true) -> String {
+        if cached, let hit = cache[name] { return hit }
         let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : foldToASCII(name)
         var out = ""
         var dash = false
@@ -27,6 +29,7 @@ final class EntityID {
             }
         }
         if out.isEmpty { out = "unknown" }
+        guard cached else { return out }
         if cache.count > 50_000 { cache.removeAll() }
         cache[name] = out
         return out

@@ -60,13 +60,13 @@ final class SpeakerResolver {
                         speaker = Speaker(mention: mention, name: named.name, entity: named.entity, resolution: .pronoun,
                                           confidence: d.confidence * 0.9)
                     } else {
-                        speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text),
+                        speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
                                           resolution: .pronoun, confidence: 0.3)
                     }
                 case .description:
                     let text = document.string(mention)
                     // A description names someone in this document only (`officials`, `the senator`).
-                    speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text),
+                    speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
                                       resolution: d.resolution == .explicit ? .descriptor : d.resolution,
                                       confidence: d.confidence * 0.8)
                 }
