@@ -74,6 +74,10 @@ struct QuoteDetectorTests {
         ("‘We are close’, she said.", "‘We are close’"),
         // French guillemets.
         ("«Nous sommes proches», a-t-il dit.", "«Nous sommes proches»"),
+        // French typography: spaces inside the guillemets.
+        ("« Nous sommes proches », a-t-il dit.", "« Nous sommes proches »"),
+        // German and Danish guillemets point inwards.
+        ("»Wir sind nah«, sagte er.", "»Wir sind nah«"),
         // German low-high marks.
         ("„Wir sind nah“, sagte er.", "„Wir sind nah“"),
         // NYT typewriter style: two apostrophes as a double mark.

@@ -108,9 +108,22 @@ public struct QuoteDetector: DocumentStage {
                     i = markEnd; continue
                 }
             }
-            if mark.symmetric && !canOpen && !canClose {
-                // word"word: toggle.
-                canClose = stack.contains { table.closes(markIndex, $0.mark) }
+            var canOpenNow = canOpen
+            if !canOpen && !canClose {
+                if mark.symmetric {
+                    // word"word: toggle.
+                    canClose = stack.contains { table.closes(markIndex, $0.mark) }
+                } else if !mark.apostropheLike {
+                    // A directional mark between spaces: it closes what it can close, and
+                    // opens otherwise.
+                    canClose = stack.contains { table.closes(markIndex, $0.mark) }
+                    canOpenNow = !canClose && next != nil
+                }
+            } else if !mark.symmetric && !mark.apostropheLike && nextBlank && !canClose
+                        && prev.map(UTF8Text.isSpace) == true && stack.contains(where: { table.closes(markIndex, $0.mark) }) {
+                // French spacing, `« Nous sommes proches »,`: a space before the closing mark.
+                canClose = true
+                canOpenNow = false
             }
             var handled = false
             if canClose {
@@ -123,7 +136,7 @@ public struct QuoteDetector: DocumentStage {
                     handled = true
                 }
             }
-            if !handled && canOpen && mark.opens && stack.count < Self.maxDepth {
+            if !handled && canOpenNow && mark.opens && stack.count < Self.maxDepth {
                 stack.append(Open(mark: markIndex, start: i, contentStart: markEnd))
             }
             i = markEnd
