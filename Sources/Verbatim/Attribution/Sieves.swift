@@ -77,11 +77,10 @@ struct CueAfterQuote: AttributionSieve {
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
-        var t = f.after
-        t = Array(t[..<lx.sentenceEnd(t, b)])
+        let t = Array(f.after[..<lx.sentenceEnd(f.after, b)])
         var start = 0
-        while start < t.count, start < 2, t[start].kind == .punctuation,
-              !(t[start].isPunct(b, "(") && false) { start += 1 }
+        // Skip the comma or dash between the quotation and its attribution (`,” he said`).
+        while start < t.count, start < 2, t[start].kind == .punctuation { start += 1 }
         guard start < t.count else { return nil }
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
         guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
