@@ -17,6 +17,8 @@ struct AttributorTests {
     @Test("one attribution with its speaker and cue", arguments: [
         // Cue after the quote, speaker before the cue.
         ExpectedAttribution(input: "“We are close,” Kerry said.", text: "We are close,", mention: "Kerry", cue: "said"),
+        // A social-media handle is a speaker.
+        ExpectedAttribution(input: "“Enough,” tweeted @realDonaldTrump.", text: "Enough,", mention: "@realDonaldTrump", cue: "tweeted"),
         // Inverted: cue then speaker.
         ExpectedAttribution(input: "“We are close,” said Kerry.", text: "We are close,", mention: "Kerry", cue: "said"),
         // A pronoun as the speaker.

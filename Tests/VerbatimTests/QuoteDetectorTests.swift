@@ -94,6 +94,16 @@ struct QuoteDetectorTests {
         #expect(quotations("‘My farmers don’t eat understandings’, she said.") == ["‘My farmers don’t eat understandings’"])
     }
 
+    // A plural possessive inside single quotes (`ministers’ work`) does not close them when a
+    // closing mark follows; with nothing after it, it does (`the Andersons’ farm` is plain text).
+    @Test("a possessive inside single quotes", arguments: [
+        ("He said: ‘The ministers’ work isn’t over.’", "‘The ministers’ work isn’t over.’"),
+        ("He said: 'The ministers' work isn't over.'", "'The ministers' work isn't over.'"),
+    ])
+    func possessiveInsideSingleQuotes(text: String, quote: String) {
+        #expect(quotations(text) == [quote])
+    }
+
     // Tens of thousands of unbalanced marks in one paragraph: the stack is bounded
     // (``QuoteDetector/maxDepth``) and every stage reads a bounded window, so the pipeline
     // returns, and the result stays small: marks that enclose nothing are no quotation, and

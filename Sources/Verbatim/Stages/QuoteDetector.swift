@@ -107,6 +107,12 @@ public struct QuoteDetector: DocumentStage {
                 if prevAlnum && !stack.contains(where: { table.marks[$0.mark].single }) {
                     i = markEnd; continue
                 }
+                // `‘The ministers’ work isn’t over.’`: a possessive before a lower-case word is
+                // an apostrophe when a closing mark of its kind follows soon in the paragraph.
+                if prevAlnum && (b[i - 1] == 0x73 || b[i - 1] == 0x53) && followedByLowerWord(b, markEnd, p.end)
+                    && laterCloser(b, markIndex, after: markEnd, limit: min(p.end, markEnd + 300)) {
+                    i = markEnd; continue
+                }
             }
             var canOpenNow = canOpen
             if !canOpen && !canClose {
@@ -172,6 +178,30 @@ public struct QuoteDetector: DocumentStage {
             if UTF8Text.isSpace(c) { i += len; continue }
             guard let (m, _) = table.match(b, i, b.count) else { return false }
             return table.marks[m].opens && table.marks[m].single == single
+        }
+        return false
+    }
+
+    /// A space and then a lower-case letter.
+    private func followedByLowerWord(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        i + 1 < end && b[i] == 0x20 && b[i + 1] >= 0x61 && b[i + 1] <= 0x7A
+    }
+
+    /// Whether the same mark stands later (before `limit`) where it can only close: after a
+    /// letter or punctuation and before a space, punctuation or the paragraph's end.
+    private func laterCloser(_ b: [UInt8], _ mark: Int, after start: Int, limit: Int) -> Bool {
+        let text = table.marks[mark].text
+        var j = start
+        while j + text.count <= limit {
+            if b[j] == text[0] && (text.count == 1 || b[(j + 1)..<(j + text.count)].elementsEqual(text[1...])) {
+                let end = j + text.count
+                let prev = UTF8Text.scalar(before: j, in: b)
+                let nextIsWord = end < limit && UTF8Text.isAlnum(UTF8Text.scalar(at: end, in: b).0)
+                if let prev, !UTF8Text.isSpace(prev), !nextIsWord, !followedByLowerWord(b, end, limit) { return true }
+                j = end
+            } else {
+                j += 1
+            }
         }
         return false
     }

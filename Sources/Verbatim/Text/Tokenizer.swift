@@ -89,6 +89,14 @@ struct Tokenizer {
                 i = j
                 continue
             }
+            // A handle (`@realDonaldTrump`) is one word, and names someone.
+            if c == "@", i + 1 < end, UTF8Text.isAlnum(UTF8Text.scalar(at: i + 1, in: b).0) {
+                var j = i + 1
+                while j < end, b[j] == 0x5F || UTF8Text.isAlnum(UTF8Text.scalar(at: j, in: b).0) { j += UTF8Text.scalar(at: j, in: b).1 }
+                out.append(Token(start: i, end: j, kind: .word, capitalized: true))
+                i = j
+                continue
+            }
             // Runs of the same dash or period are one token (--, ...).
             var j = i + len
             if c == "." || c == "-" {
