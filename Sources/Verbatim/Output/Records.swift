@@ -240,7 +240,23 @@ struct JSONLine {
 
     mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
 
-    mutating func int(_ v: Int) { raw(String(v)) }
+    /// Writes the decimal digits without making a string.
+    mutating func int(_ v: Int) {
+        if v < 0 { out.append(0x2D) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[n] = UInt8(0x30 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(d[k]) }
+        }
+    }
 
     mutating func double(_ v: Double) {
         guard v.isFinite else { raw("null"); return }
