@@ -76,8 +76,9 @@ public struct Attribution: Sendable, Equatable {
     public var kind: AttributionKind
     /// The content pieces, quotation marks included, in text order.
     public var spans: [ByteRange]
-    /// Per piece: whether its enclosing quotation marks are to be removed in `text`.
-    public var enclosed: [Bool]
+    /// Per piece: its text inside the quotation marks that enclose it (the piece itself when
+    /// no marks enclose it); what `text` is made of.
+    public var inner: [ByteRange]
     public var speaker: Speaker?
     public var cue: ByteRange?
     /// The content as stated: each piece without its enclosing marks, pieces joined by a

@@ -67,13 +67,15 @@ public struct Attributor: DocumentStage {
                 let lastParagraph = quotations[k].paragraphs[quotations[k].paragraphs.count - 1]
                 switch decision {
                 case .attribute(let speaker, let cue, let resolution, let confidence):
-                    drafts.append(DraftAttribution(quotations: [k], spans: quotations[k].pieces, speaker: speaker, cue: cue,
+                    drafts.append(DraftAttribution(quotations: [k], spans: quotations[k].pieces, inner: quotations[k].inner,
+                                                   speaker: speaker, cue: cue,
                                                    resolution: resolution, confidence: confidence,
                                                    lastParagraph: lastParagraph))
                     owner[k] = drafts.count - 1
                 case .join(let index, _):
                     drafts[index].quotations.append(k)
                     drafts[index].spans += quotations[k].pieces
+                    drafts[index].inner += quotations[k].inner
                     drafts[index].lastParagraph = max(drafts[index].lastParagraph, lastParagraph)
                     owner[k] = index
                 case nil:

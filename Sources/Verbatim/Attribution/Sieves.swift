@@ -17,6 +17,8 @@ struct SieveContext {
 struct DraftAttribution {
     var quotations: [Int]
     var spans: [ByteRange]
+    /// The text inside the marks of each span.
+    var inner: [ByteRange]
     var speaker: SpeakerPhrase?
     var cue: ByteRange?
     var resolution: Resolution

@@ -72,7 +72,7 @@ final class SpeakerResolver {
                 }
             }
             let kind: AttributionKind = .direct
-            out.append(Attribution(kind: kind, spans: d.spans, enclosed: d.spans.map { _ in true },
+            out.append(Attribution(kind: kind, spans: d.spans, inner: d.inner,
                                    speaker: speaker, cue: d.cue, claim: nil))
         }
         return out

@@ -6,23 +6,16 @@
 /// punctuation stay); the pieces are joined by one space (`“A,” he said, “B.”` → `A, B.`).
 public struct ClaimExtractor: DocumentStage {
     public let name = "claims"
-    public let requires: Set<DocumentLayer> = [.attributions, .quotations]
+    public let requires: Set<DocumentLayer> = [.attributions]
     public let provides: DocumentLayer = .claims
 
     public init() {}
 
     public mutating func process(_ document: inout Document) {
         let b = document.bytes
-        // The inner range of every quotation piece, by its outer range.
-        var inner: [ByteRange: ByteRange] = [:]
-        for q in document.quotations {
-            for (piece, i) in zip(q.pieces, q.inner) { inner[piece] = i }
-        }
         for k in document.attributions.indices {
-            let a = document.attributions[k]
             var parts: [String] = []
-            for (span, enclosed) in zip(a.spans, a.enclosed) {
-                let r = enclosed ? (inner[span] ?? span) : span
+            for r in document.attributions[k].inner {
                 parts.append(collapse(b[r.start..<r.end]))
             }
             document.attributions[k].text = parts.filter { !$0.isEmpty }.joined(separator: " ")
