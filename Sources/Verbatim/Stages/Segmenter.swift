@@ -7,7 +7,7 @@ internal import CICU
 /// - Paragraphs are the lines of the text, except that a block of hard-wrapped lines (three
 ///   or more lines of similar width that mostly do not end a sentence) is one paragraph.
 ///   Ranges exclude surrounding white space; empty lines are not paragraphs.
-/// - Sentences come from ICU (`en_US@ss=standard`), fed in chunks of about `chunkSize` bytes
+/// - Sentences come from ICU (`en_US`), fed in chunks of about `chunkSize` bytes
 ///   cut at line breaks so memory stays flat; ICU always breaks at a line break, so the cut
 ///   changes nothing. A merge pass then joins sentences that ICU split after an abbreviation
 ///   from `rules/abbreviations.tsv` (`Gen. Smith`, `U.S. Secretary`) or an initial
@@ -31,13 +31,13 @@ public struct Segmenter: DocumentStage {
 
     public mutating func process(_ document: inout Document) {
         let bytes = document.bytes
-        let paragraphs = Self.paragraphs(bytes)
+        let (paragraphs, wrapped) = Self.paragraphs(bytes)
         document.paragraphs = paragraphs
         document.mark(.paragraphs)
         var raw: [ByteRange] = []
         raw.reserveCapacity(paragraphs.count * 2)
         // Wrapped paragraphs hold line breaks that ICU must not break at.
-        let joinedBreaks = Self.innerLineBreaks(bytes, paragraphs)
+        let joinedBreaks = Self.innerLineBreaks(bytes, wrapped)
         var start = 0
         while start < bytes.count {
             var end = min(bytes.count, start + chunkSize)
@@ -60,8 +60,9 @@ public struct Segmenter: DocumentStage {
 
     // MARK: paragraphs
 
-    /// The non-empty lines (or wrapped blocks) of the text, trimmed of white space.
-    static func paragraphs(_ b: [UInt8]) -> [ByteRange] {
+    /// The non-empty lines (or wrapped blocks) of the text, trimmed of white space, and the
+    /// wrapped blocks among them.
+    static func paragraphs(_ b: [UInt8]) -> (all: [ByteRange], wrapped: [ByteRange]) {
         var lines: [ByteRange] = []
         var i = 0
         let n = b.count
@@ -73,11 +74,13 @@ public struct Segmenter: DocumentStage {
         }
         if n > 0 && b[n - 1] == 0x0A { lines.append(ByteRange(n, n)) }
         var out: [ByteRange] = []
+        var wrapped: [ByteRange] = []
         var block: [ByteRange] = []
         func flush() {
             if block.isEmpty { return }
             if isWrapped(block, b) {
                 out.append(ByteRange(block[0].start, block[block.count - 1].end))
+                wrapped.append(out[out.count - 1])
             } else {
                 out.append(contentsOf: block)
             }
@@ -88,7 +91,7 @@ public struct Segmenter: DocumentStage {
             if t.isEmpty { flush() } else { block.append(t) }
         }
         flush()
-        return out
+        return (out, wrapped)
     }
 
     /// A block of three or more lines of similar width, most not ending a sentence.
@@ -104,11 +107,10 @@ public struct Segmenter: DocumentStage {
         return open * 2 > body.count
     }
 
-    /// Offsets of line breaks inside (wrapped) paragraphs.
-    static func innerLineBreaks(_ b: [UInt8], _ paragraphs: [ByteRange]) -> Set<Int> {
+    /// Offsets of the line breaks inside wrapped paragraphs.
+    static func innerLineBreaks(_ b: [UInt8], _ wrapped: [ByteRange]) -> Set<Int> {
         var out = Set<Int>()
-        for p in paragraphs where p.count > 0 {
-            // Only wrapped paragraphs can hold a line break.
+        for p in wrapped {
             var i = p.start
             while i < p.end { if b[i] == 0x0A { out.insert(i) }; i += 1 }
         }
@@ -206,7 +208,9 @@ final class SentenceIterator {
 
     init() {
         var status: Int32 = 0
-        let h = verbatim_sentence_iterator_open("en_US@ss=standard", &status)
+        // Plain `en_US`: ICU's own abbreviation filter (`@ss=standard`) costs a case-folded
+        // comparison at every boundary and knows fewer abbreviations than rules/ does.
+        let h = verbatim_sentence_iterator_open("en_US", &status)
         handle = verbatim_icu_failed(status) != 0 ? nil : h
     }
 
