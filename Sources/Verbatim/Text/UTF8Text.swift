@@ -93,11 +93,15 @@ public struct ScalarOffsets: Sendable {
         checkpoints.reserveCapacity(bytes.count / 64 + 1)
         var scalars = 0
         bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                if i & 63 == 0 { checkpoints.append(Int32(truncatingIfNeeded: scalars)) }
-                if p[i] & 0xC0 != 0x80 { scalars += 1 }
-                i += 1
+            // Block by block, so the inner count is a tight loop the compiler can vectorise.
+            var block = 0
+            while block < p.count {
+                checkpoints.append(Int32(truncatingIfNeeded: scalars))
+                let end = min(block + 64, p.count)
+                var n = 0
+                for i in block..<end { n &+= p[i] & 0xC0 != 0x80 ? 1 : 0 }
+                scalars += n
+                block = end
             }
         }
         self.checkpoints = checkpoints
