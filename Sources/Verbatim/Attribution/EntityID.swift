@@ -43,7 +43,9 @@ final class EntityID {
             out.append(u)
         }
         let stripped = String(out)
-        return stripped.utf8.allSatisfy { $0 < 0x80 } ? stripped : toASCII(stripped)
+        // Only letters of other scripts need the transliterator; other symbols drop out of the id.
+        let otherScripts = stripped.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.isAlphabetic }
+        return otherScripts ? toASCII(stripped) : stripped
     }
 
     private func toASCII(_ s: String) -> String {
