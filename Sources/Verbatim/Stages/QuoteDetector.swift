@@ -259,6 +259,8 @@ struct MarkTable: Sendable {
     private var closers: [Set<Int>] = []
     /// First bytes of every mark.
     var leadBytes = [Bool](repeating: false, count: 256)
+    /// The marks starting with each byte, longest first.
+    private var byLead = [[Int]](repeating: [], count: 256)
     private var scalars = Set<UInt32>()
 
     init(_ pairs: [RuleSet.QuoteMarkPair]) {
@@ -282,6 +284,8 @@ struct MarkTable: Sendable {
             if o == c { marks[o].symmetric = true }
             closers[c].insert(o)
         }
+        for (k, m) in marks.enumerated() { byLead[Int(m.text[0])].append(k) }
+        for lead in byLead.indices { byLead[lead].sort { marks[$0].text.count > marks[$1].text.count } }
     }
 
     /// Whether mark `closer` closes an open mark `opener`.
@@ -291,12 +295,13 @@ struct MarkTable: Sendable {
 
     /// The longest mark at `i` (and its end), if any.
     func match(_ b: [UInt8], _ i: Int, _ end: Int) -> (Int, Int)? {
-        var best: (Int, Int)?
-        for (k, m) in marks.enumerated() where m.text[0] == b[i] && i + m.text.count <= end {
+        for k in byLead[Int(b[i])] {
+            let m = marks[k].text
+            guard i + m.count <= end else { continue }
             var ok = true
-            for t in 1..<m.text.count where b[i + t] != m.text[t] { ok = false; break }
-            if ok && (best == nil || m.text.count > marks[best!.0].text.count) { best = (k, i + m.text.count) }
+            for t in 1..<m.count where b[i + t] != m[t] { ok = false; break }
+            if ok { return (k, i + m.count) }
         }
-        return best
+        return nil
     }
 }
