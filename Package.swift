@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VerbatimTests",
-            dependencies: ["Verbatim", "VerbatimCLI"]
+            dependencies: ["Verbatim", "VerbatimCLI"],
+            exclude: ["Golden"]  // read from the source tree by GoldenTests
         ),
     ]
 )
