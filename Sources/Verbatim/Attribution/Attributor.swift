@@ -22,10 +22,13 @@ public struct Attributor: DocumentStage {
 
     private let lexicon: Lexicon
     private let resolver: SpeakerResolver
+    /// The quotation marks of the rules, to see past nested closing marks.
+    private let marks: MarkTable
 
     public init(rules: RuleSet) {
         lexicon = Lexicon(rules: rules)
         resolver = SpeakerResolver(lexicon: lexicon)
+        marks = MarkTable(rules.quoteMarks)
         let names = Self.sieves.map(\.name)
         precondition(Set(names).count == names.count, "two attribution sieves share a name")
     }
@@ -67,13 +70,12 @@ public struct Attributor: DocumentStage {
                 let lastParagraph = quotations[k].paragraphs[quotations[k].paragraphs.count - 1]
                 switch decision {
                 case .attribute(let speaker, let cue, let resolution, let confidence):
-                    drafts.append(DraftAttribution(quotations: [k], spans: quotations[k].pieces, inner: quotations[k].inner,
+                    drafts.append(DraftAttribution(spans: quotations[k].pieces, inner: quotations[k].inner,
                                                    speaker: speaker, cue: cue,
                                                    resolution: resolution, confidence: confidence,
                                                    lastParagraph: lastParagraph))
                     owner[k] = drafts.count - 1
                 case .join(let index, _):
-                    drafts[index].quotations.append(k)
                     drafts[index].spans += quotations[k].pieces
                     drafts[index].inner += quotations[k].inner
                     drafts[index].lastParagraph = max(drafts[index].lastParagraph, lastParagraph)
@@ -223,8 +225,7 @@ public struct Attributor: DocumentStage {
         let inner = q.inner[q.inner.count - 1]
         var e = inner.end
         // Skip white space and the closing marks of nested quotations (`…Queen,’”`).
-        while e > inner.start, let c = UTF8Text.scalar(before: e, in: b),
-              UTF8Text.isSpace(c) || c == "'" || c == "\u{2019}" || c == "\u{201D}" || c == "\"" || c == "\u{BB}" {
+        while e > inner.start, let c = UTF8Text.scalar(before: e, in: b), UTF8Text.isSpace(c) || marks.isMarkScalar(c) {
             e = UTF8Text.previousStart(before: e, in: b)
         }
         if e > inner.start, let c = UTF8Text.scalar(before: e, in: b), Self.clauseEnd(c) { return true }

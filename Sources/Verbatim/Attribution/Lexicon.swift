@@ -37,19 +37,27 @@ struct Lexicon {
         t.kind == .word && titleShapes.may(t, b) && rules.titles.contains(t.text(b))
     }
 
-    /// Name particles that may stand lower-case inside a name (Staffan de Mistura).
+    /// A name particle from the rules (`de` in `Staffan de Mistura`).
     func isParticle(_ t: Token, _ b: [UInt8]) -> Bool {
-        guard t.kind == .word else { return false }
-        switch t.lower(b) {
-        case "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "da", "di", "dos", "del", "ter", "st.":
-            return true
-        default: return false
-        }
+        t.kind == .word && t.end - t.start <= 5 && rules.nameParticles.contains(t.lower(b))
     }
 
-    /// A lower-case name particle given as text.
-    func isParticleWord(_ w: String) -> Bool {
-        ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del", "of"].contains(w)
+    /// The index in `words` where the personal name begins: after the last title or role,
+    /// `of`, possessive (`the Post’s Chris Cillizza`), dotted abbreviation (`U.S.`) or
+    /// lower-case word that is not a name particle. One rule for names read from tokens and
+    /// from the document's name index.
+    func nameStart(_ words: [String]) -> Int {
+        var s = 0
+        for (i, w) in words.enumerated() {
+            let u = w.utf8
+            let dots = u.filter { $0 == 0x2E }.count
+            let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
+            if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
+                || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w)) {
+                s = i + 1
+            }
+        }
+        return s
     }
 
     /// A word that can be part of a name: capitalised, not a pronoun or a cue.

@@ -57,7 +57,8 @@ struct NameIndex {
                 // A lower-case particle inside a name (Staffan de Mistura); `of` ends a run.
                 var k = j + 1
                 while k < n && b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
-                if k - j <= 4, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]), Self.isParticle(b, j + 1, k) {
+                if k - j <= 6, k + 1 < n, b[k] == 0x20, isUpper(b[k + 1]),
+                   lexicon.rules.nameParticles.contains(String(decoding: UnsafeBufferPointer(rebasing: b[(j + 1)..<k]), as: UTF8.self)) {
                     words.append((j + 1, k))
                     j = k + 1
                     continue
@@ -139,13 +140,8 @@ struct NameIndex {
     private func name(of run: Int) -> String? {
         let r = runs[run]
         let texts = words[r.first..<(r.first + r.count)].map { String(decoding: bytes[$0.0..<$0.1], as: UTF8.self) }
-        var s = 0
-        for (k, w) in texts.enumerated() {
-            let dots = w.utf8.filter { $0 == 0x2E }.count
-            if dots >= 2 || (w.utf8.last == 0x2E && w.utf8.count > 2) || lexicon.rules.titles.contains(w) { s = k + 1 }
-        }
-        let core = texts[min(s, texts.count)...]
-        guard core.count >= 2, core.count <= 4, let head = core.first, !lexicon.isParticleWord(head) else { return nil }
+        let core = texts[min(lexicon.nameStart(texts), texts.count)...]
+        guard core.count >= 2, core.count <= 4, let head = core.first, !lexicon.rules.nameParticles.contains(head) else { return nil }
         return core.joined(separator: " ")
     }
 
@@ -156,11 +152,6 @@ struct NameIndex {
         var h: UInt64 = 0xcbf29ce484222325
         for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x100000001b3 }
         return h
-    }
-
-    static func isParticle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let w = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-        return w != "of" && ["de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "del"].contains(w)
     }
 
     static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: Lexicon) -> Bool {

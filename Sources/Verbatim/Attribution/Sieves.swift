@@ -15,7 +15,6 @@ struct SieveContext {
 
 /// An attribution while the document is being read: pieces, speaker phrase, cue.
 struct DraftAttribution {
-    var quotations: [Int]
     var spans: [ByteRange]
     /// The text inside the marks of each span.
     var inner: [ByteRange]

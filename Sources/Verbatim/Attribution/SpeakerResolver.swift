@@ -86,15 +86,7 @@ final class SpeakerResolver {
            tokens[..<of].contains(where: { lexicon.isNameWord($0, b) && !lexicon.isTitle($0, b) && b[$0.end - 1] != 0x2E }) {
             tokens = Array(tokens[..<of])
         }
-        var s = 0
-        // Drop everything up to the last title, `of`, or possessive (`the Post’s Chris Cillizza`).
-        for (i, t) in tokens.enumerated() {
-            let text = t.text(b)
-            if lexicon.isTitle(t, b) || text == "of" || text.hasSuffix("’s") || text.hasSuffix("'s")
-                || (text.hasSuffix(".") && text.dropLast().contains(".")) || !t.capitalized && !lexicon.isParticle(t, b) {
-                s = i + 1
-            }
-        }
+        let s = lexicon.nameStart(tokens.map { $0.text(b) })
         let core = s < tokens.count ? Array(tokens[s...]) : [tokens[tokens.count - 1]]
         return core.count > 4 ? Array(core.suffix(3)) : core
     }

@@ -44,6 +44,8 @@ public struct RuleSet: Sendable {
     public var cueVerbs: [String: CueVerb]
     public var abbreviations: Set<String>
     public var titles: Set<String>
+    /// Lower-case particles inside personal names (`de`, `van`, `al`).
+    public var nameParticles: Set<String>
     public var pronouns: [String: Pronoun]
     public var functionWords: [String: WordClass]
     /// Lower-case beginnings of boilerplate lines.
@@ -60,6 +62,7 @@ public struct RuleSet: Sendable {
         "function-words.tsv": ["word", "class"],
         "pronouns.tsv": ["pronoun", "gender", "number", "case"],
         "quote-marks.tsv": ["open", "close", "kind"],
+        "name-particles.tsv": ["particle"],
         "titles.tsv": ["title"],
     ]
 
@@ -134,6 +137,7 @@ public struct RuleSet: Sendable {
 
         abbreviations = Set(file("abbreviations.tsv").firstColumn)
         titles = Set(file("titles.tsv").firstColumn)
+        nameParticles = Set(file("name-particles.tsv").firstColumn)
 
         let pron = file("pronouns.tsv")
         pronouns = [:]
