@@ -96,3 +96,8 @@ struct WordShapes {
         return bits[Int(Self.fold(b[t.start]))] & mask != 0
     }
 }
+
+extension RuleSet.WordClass {
+    /// A determiner or quantifier: it opens a noun phrase (`the senator`, `some aides`).
+    var opensPhrase: Bool { self == .determiner || self == .quantifier }
+}

@@ -34,7 +34,7 @@ extension Lexicon {
     }
 
     /// A run of name words (with titles, particles, `of`, possessives) ending before `end`.
-    private func namedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+    func namedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         guard end > 0 else { return nil }
         let last = t[end - 1]
         if isSubjectPronoun(last, b) { return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun) }
@@ -55,29 +55,30 @@ extension Lexicon {
     }
 
     /// A description ending before `end`: back to a determiner, at most six words.
-    private func describedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+    func describedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         guard end > 0, t[end - 1].kind == .word, cueLength(t, end - 1, b) == 0 else { return nil }
         var s = end - 1
         var determined = false
         while s > 0 && end - s < 7 {
             let p = t[s]
             if let c = wordClass(p, b) {
-                if c == .determiner { determined = true }
+                if c.opensPhrase { determined = true }
                 break
             }
             let q = t[s - 1]
             if q.kind != .word || cueLength(t, s - 1, b) > 0 { break }
-            if let c = wordClass(q, b), c != .determiner { break }
+            if let c = wordClass(q, b), !c.opensPhrase { break }
             s -= 1
         }
-        if wordClass(t[s], b) == .determiner { determined = true }
+        if wordClass(t[s], b)?.opensPhrase == true { determined = true }
         if !determined {
             // A bare plural or name-like phrase at the start of its clause (`Officials said`).
             guard end - s <= 3, s == 0 || t[s - 1].kind == .punctuation else { return nil }
             if wordClass(t[s], b) != nil { return nil }
         }
         let tokens = Array(t[s..<end])
-        if tokens.count == 1 && wordClass(tokens[0], b) != nil { return nil }
+        // `Another tweeted`, `Many said`: a quantifier alone; `the said` is nothing.
+        if tokens.count == 1, let c = wordClass(tokens[0], b), c != .quantifier { return nil }
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
                              kind: .description)
     }
@@ -101,20 +102,20 @@ extension Lexicon {
                     break
                 }
             }
-        } else if wordClass(first, b) == .determiner || (first.kind == .word && wordClass(first, b) == nil) {
+        } else if wordClass(first, b)?.opensPhrase == true || (first.kind == .word && wordClass(first, b) == nil) {
             kind = .description
             e = start + 1
             while e < t.count && e - start < 7 {
                 let p = t[e]
                 guard p.kind == .word, cueLength(t, e, b) == 0 else { break }
-                if let c = wordClass(p, b), c != .determiner { break }
+                if let c = wordClass(p, b), !c.opensPhrase { break }
                 e += 1
             }
             if e - start == 1 && e + 1 < t.count && t[e].lower(b) == "of" {
                 // `one of those advisers`, `some of his aides`
                 e += 1
                 while e < t.count && e - start < 7, t[e].kind == .word, cueLength(t, e, b) == 0,
-                      wordClass(t[e], b).map({ $0 == .determiner }) ?? true { e += 1 }
+                      wordClass(t[e], b).map(\.opensPhrase) ?? true { e += 1 }
             }
             if e - start == 1 && wordClass(first, b) == .determiner { return nil }
         }
@@ -128,14 +129,16 @@ extension Lexicon {
     func clauseSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = 0
         // An introductory phrase (`Here in Columbia,`, `In March,`) is not the subject.
-        if let first = t.first, first.kind == .word, wordClass(first, b) != nil && !isSubjectPronoun(first, b),
-           let comma = t[..<min(end, 10)].firstIndex(where: { $0.isPunct(b, ",") }) {
+        // So is an opening participle or adverb (`Struggling to …, President Obama is`).
+        if let first = t.first, first.kind == .word,
+           (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b),
+           let comma = t[..<min(end, 16)].firstIndex(where: { $0.isPunct(b, ",") }) {
             i = comma + 1
         }
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
-            if isNameWord(x, b) || isTitle(x, b) {
+            if (isNameWord(x, b) && !(i == 0 && isParticipleOrAdverb(x, b))) || isTitle(x, b) {
                 var e = i + 1
                 while e < end && e - i < 8 && (isNameWord(t[e], b) || isTitle(t[e], b) || isParticle(t[e], b)) { e += 1 }
                 let run = Array(t[i..<e])
@@ -151,6 +154,48 @@ extension Lexicon {
             i += 1
         }
         return nil
+    }
+
+    /// Whether the cue word at `i` is used as a verb: not after an article or possessive
+    /// (`his remarks`, `Clark’s comments`, `a statement`), and not capitalised inside a
+    /// sentence (`the United States`).
+    func isVerbUse(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
+        guard i > 0 else { return true }
+        let p = t[i - 1]
+        if t[i].capitalized && p.kind != .punctuation { return false }
+        if wordClass(p, b) == .determiner { return false }
+        if p.kind == .word {
+            let w = p.text(b)
+            if w.hasSuffix("’s") || w.hasSuffix("'s") { return false }
+        }
+        return true
+    }
+
+    /// The subject of the cue at `i` inside a sentence: after a comma a participle
+    /// (`Trump, speaking in Ohio, said`; `…, saying that`) takes its clause's subject; a
+    /// relative pronoun (`Weaver, who said`) stands with the name it follows; otherwise the
+    /// phrase right before the cue.
+    func subjectOfCue(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        if i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing") {
+            return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
+        }
+        var e = i
+        while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        if e >= 3, wordClass(t[e - 1], b) == .relative, t[e - 2].isPunct(b, ","),
+           let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {
+            // The mention runs to the pronoun; the name is the antecedent's.
+            return SpeakerPhrase(range: ByteRange(antecedent.range.start, t[e - 1].end), tokens: antecedent.tokens,
+                                 kind: antecedent.kind)
+        }
+        return speakerBefore(t, i, b)
+    }
+
+    /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
+    /// start of a sentence, an opener rather than a name.
+    func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
+        guard t.kind == .word, t.end - t.start >= 5 else { return false }
+        let w = t.lower(b)
+        return w.hasSuffix("ing") || w.hasSuffix("ed") || w.hasSuffix("ly")
     }
 
     /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`).

@@ -96,6 +96,8 @@ struct CueAfterQuote: AttributionSieve {
         }
         guard cue >= 0 else { return nil }
         let cueRange = lx.cueRange(t, cue, len, b)
+        // `,” adding that …`: a participle continues the sentence before the quotation.
+        if cue == start && t[cue].lower(b).hasSuffix("ing") { return nil }
         if cue == start || t[start..<cue].allSatisfy({ lx.wordClass($0, b) == .modifier }) {
             // Inverted: `said Kerry`, `added the senator`.
             guard let sp = lx.speakerAfter(t, cue + len, b) else { return nil }
@@ -111,13 +113,13 @@ struct CueAfterQuote: AttributionSieve {
         guard s < e, e - s <= 10 else { return nil }
         let tokens = Array(t[s..<e])
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
-        if let cls = lx.wordClass(tokens[0], b), cls != .determiner { return nil }
+        if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
         if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
         let kind: SpeakerPhrase.Kind = tokens.count == 1 && lx.isSubjectPronoun(tokens[0], b) ? .pronoun
             : tokens.contains(where: { lx.isNameWord($0, b) }) && lx.wordClass(tokens[0], b) == nil ? .name : .description
         if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
         // `‘Rivers Without Borders’, published last year, estimated`: not a speaker.
-        if kind == .description && tokens.count > 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != .determiner { return nil }
+        if kind == .description && tokens.count > 1 && !tokens[0].capitalized && !(lx.wordClass(tokens[0], b)?.opensPhrase ?? false) { return nil }
         let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
         return .attribute(speaker: sp, cue: cueRange, resolution: kind == .pronoun ? .pronoun : .explicit,
                           confidence: kind == .pronoun ? 0.85 : 0.95)
@@ -145,6 +147,13 @@ struct CueBeforeQuote: AttributionSieve {
                 // `called him “Little Marco”` is a quotation: a quoting verb and its object.
                 let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass == .quoting && t.count - (i + l) <= 3
                 if f.words < 3 && !f.endsWithPunctuation && !quoting && t[(i + l)...].contains(where: { $0.kind == .word }) { return nil }
+                // Only a cue that introduces the quotation: right before it, or with its object
+                // and a colon or comma (`told reporters on Friday: “…”`), or `that`. A quotation
+                // further into the clause is a fragment (the fragment sieve's).
+                let rest = t[(i + l)...]
+                let introduces = rest.isEmpty || rest.last!.isPunct(b, ":") || rest.last!.isPunct(b, ",")
+                    || (rest.count == 1 && rest.first!.lower(b) == "that")
+                if !introduces || !lx.isVerbUse(t, i, b) { i -= 1; continue }
                 let cueRange = lx.cueRange(t, i, l, b, colon: true)
                 if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
@@ -160,6 +169,11 @@ struct CueBeforeQuote: AttributionSieve {
                     return .attribute(speaker: sp, cue: cueRange,
                                       resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
                                       confidence: sp.kind == .pronoun ? 0.85 : 0.93)
+                }
+                // Inverted before a colon: `Said Ellis: “…”`.
+                if let sp = lx.speakerAfter(t, i + l, b), sp.kind != .description,
+                   sp.tokens[sp.tokens.count - 1].end == t[t.count - 1].start || (t.count - (i + l) == sp.tokens.count + 1) {
+                    return .attribute(speaker: sp, cue: cueRange, resolution: .explicit, confidence: 0.85)
                 }
                 // `… and said, “…”`, `by saying “…”`: the subject of the clause, if any.
                 let sp = lx.clauseSubject(t, i, b)
@@ -183,7 +197,11 @@ struct ColonIntroduction: AttributionSieve {
         // The name run just before the colon (`… surprise pollster Daron Shaw: “…”`).
         var s = t.count - 1
         while s > 0 && t.count - s <= 6 && (lx.isNameWord(t[s - 1], b) || lx.isTitle(t[s - 1], b)) { s -= 1 }
-        guard s < t.count - 1 else { return nil }
+        guard s < t.count - 1 else {
+            // `Sanders made the following comment: “…”`: the clause's named subject.
+            guard f.words >= 3, let subject = lx.clauseSubject(t, t.count - 1, b), subject.kind == .name else { return nil }
+            return .attribute(speaker: subject, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.6)
+        }
         let tokens = Array(t[s..<(t.count - 1)])
         if s > 0, let subject = lx.clauseSubject(t, s, b), subject.kind != .description,
            !t[s - 1].isPunct(b, "-"), !t[s - 1].isPunct(b, "\u{2014}"), !t[s - 1].isPunct(b, "\u{2013}") {
@@ -228,11 +246,17 @@ struct InterruptedQuote: AttributionSieve {
         let sameSentence = lx.sentenceEnd(between, b) == between.count
         let startsSentence = f.before.isEmpty
         guard sameSentence || startsSentence else { return nil }
-        // A cue other than the previous attribution's own starts new speech.
+        // A cue other than the previous attribution's own starts new speech; when the own cue
+        // interrupts the quotation (`“A,” X said after P failed to show up at a hearing he was
+        // called to. “B.”`), only another cue with a named subject in the last sentence does.
         let own = c.previousCue
+        let interrupted = own.map { o in between.contains { o.overlaps($0.range) } } ?? false
+        let lastSentence = between.indices.last { lx.isSentenceEnd(between, $0, b) && $0 < between.count - 1 }.map { $0 + 1 } ?? 0
         for i in between.indices {
             let l = lx.cueLength(between, i, b)
-            if l > 0, own == nil || !own!.overlaps(between[i].range) { return nil }
+            guard l > 0, own == nil || !own!.overlaps(between[i].range) else { continue }
+            guard interrupted else { return nil }
+            if i >= lastSentence, let sp = lx.speakerBefore(between, i, b), sp.kind != .pronoun { return nil }
         }
         return .join(index: p, resolution: .continuation)
     }
@@ -240,6 +264,11 @@ struct InterruptedQuote: AttributionSieve {
 
 /// A quoted fragment inside reported speech: `Kerry told reporters that they had “achieved
 /// clarity”`, or `… was “dead on arrival” and would fail, Smith said.`
+///
+/// The cue that governs a fragment is the outermost one of its sentence: a closing
+/// `…, Smith said.` first, else the leftmost verb before the quotation that has a subject
+/// (`The Journal notes that Coulter tweeted that … Trump called Haley “very weak”`: the
+/// Journal). Cue words used as nouns (`his remarks`, `Clark’s comments`) are not cues.
 struct CueInSentence: AttributionSieve {
     let name = "fragment"
 
@@ -247,18 +276,43 @@ struct CueInSentence: AttributionSieve {
         let b = c.bytes, lx = c.lexicon
         // One or two words in reported speech (`its “moderate” fighters`) are scare quotes, not
         // a quotation of speech: they belong to the reported clause.
-        guard !f.titleCase, f.words >= 3 else { return nil }
+        guard !f.titleCase else { return nil }
         let t = f.before
-        var i = t.count - 1
-        while i >= 0 && t.count - i <= 30 {
+        if f.words < 3 {
+            // A short fragment is speech only when a cue stands close before it: right before
+            // it, a quoting verb and its object (`called him “Little Marco”`), or ending a
+            // clause (`called the plan “absurd,”`).
+            let near = (max(0, t.count - 10)..<t.count).last { i in
+                let l = lx.cueLength(t, i, b)
+                guard l > 0, lx.isVerbUse(t, i, b) else { return false }
+                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass == .quoting && t.count - (i + l) <= 3
+                return quoting || f.endsWithPunctuation || !t[(i + l)...].contains { $0.kind == .word }
+            }
+            guard near != nil else { return nil }
+        }
+        if let d = closingCue(f, c) { return d }
+        var i = max(0, t.count - 40)
+        var first: (Int, Int)?
+        while i < t.count {
             let l = lx.cueLength(t, i, b)
-            if l > 0, let sp = lx.speakerBefore(t, i, b) {
+            guard l > 0, lx.isVerbUse(t, i, b) else { i += 1; continue }
+            if let sp = lx.subjectOfCue(t, i, b) {
                 return .attribute(speaker: sp, cue: lx.cueRange(t, i, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
                                   confidence: 0.8)
             }
-            i -= 1
+            if first == nil { first = (i, l) }
+            i += l
         }
-        // `…, Smith said.` closing the sentence.
+        // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject.
+        guard let (c0, l0) = first else { return nil }
+        let sp = lx.clauseSubject(t, c0, b)
+        return .attribute(speaker: sp, cue: lx.cueRange(t, c0, l0, b), resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
+                          confidence: sp == nil ? 0.4 : 0.6)
+    }
+
+    /// `…, Smith said.` / `…, said Smith.` closing the sentence after the quotation.
+    private func closingCue(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
+        let b = c.bytes, lx = c.lexicon
         let a = Array(f.after[..<lx.sentenceEnd(f.after, b)])
         guard let comma = a.lastIndex(where: { $0.isPunct(b, ",") }), a.count - comma <= 8 else { return nil }
         for j in (comma + 1)..<a.count {

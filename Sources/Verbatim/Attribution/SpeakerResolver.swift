@@ -64,7 +64,7 @@ final class SpeakerResolver {
                                           resolution: .pronoun, confidence: 0.3)
                     }
                 case .description:
-                    let text = document.string(mention)
+                    let text = document.string(ByteRange(sp.tokens[0].start, sp.tokens[sp.tokens.count - 1].end))
                     // A description names someone in this document only (`officials`, `the senator`).
                     speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
                                       resolution: d.resolution == .explicit ? .descriptor : d.resolution,

@@ -25,7 +25,7 @@ public struct RuleSet: Sendable {
 
     /// The closed-class words that delimit a speaker's noun phrase.
     public enum WordClass: String, Sendable {
-        case determiner, modifier, preposition, conjunction, relative, time
+        case determiner, quantifier, modifier, preposition, conjunction, relative, time
     }
 
     /// Grammatical gender of a pronoun.
