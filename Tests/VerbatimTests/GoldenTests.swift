@@ -194,12 +194,10 @@ struct GoldenTests {
         ("Trust is built one season at a time", "marandi"),
     ])
     func transcript(words: String, speaker: String) {
-        withKnownIssue("transcript turns are a sieve of issue 3") {
-            let quote = Self.quotes("004_transcript").first { ($0["text"] as? String)?.contains(words) == true }
-            #expect(quote != nil, "no quote holding `\(words)` in 004_transcript")
-            if let quote {
-                #expect(Self.speakerName(quote)?.lowercased().contains(speaker) == true)
-            }
+        let quote = Self.quotes("004_transcript").first { ($0["text"] as? String)?.contains(words) == true }
+        #expect(quote != nil, "no quote holding `\(words)` in 004_transcript")
+        if let quote {
+            #expect(Self.speakerName(quote)?.lowercased().contains(speaker) == true)
         }
     }
 

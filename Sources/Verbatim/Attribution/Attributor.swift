@@ -6,8 +6,9 @@
 /// For every quotation, in text order, the sieves of ``sieves`` are asked in turn, most
 /// precise first; the first to decide wins and its resolution is recorded. A quotation no
 /// sieve takes is not speech (a scare quote, a title, a quoted headline) and yields nothing.
-/// Quotations in boilerplate paragraphs (`rules/boilerplate.tsv`) are skipped. Speaker names
-/// are then resolved by ``SpeakerResolver``.
+/// Quotations in boilerplate paragraphs (`rules/boilerplate.tsv`) are skipped. The turns of a
+/// transcript (``TranscriptTurns``) are attributions too, and the quotations inside them are
+/// not asked of the sieves. Speaker names are then resolved by ``SpeakerResolver``.
 /// Complexity: O(n): every sieve reads a bounded window of tokens around its quotation.
 public struct Attributor: DocumentStage {
     public let name = "attribution"
@@ -34,7 +35,12 @@ public struct Attributor: DocumentStage {
     }
 
     public mutating func process(_ document: inout Document) {
-        let drafts = attribute(document)
+        // Transcript turns take their paragraphs: a quotation inside a turn is part of it.
+        let turns = TranscriptTurns(lexicon: lexicon).turns(in: document)
+        var rest = document
+        let turnParagraphs = Set(turns.map(\.lastParagraph))
+        if !turns.isEmpty { rest.quotations.removeAll { turnParagraphs.contains($0.paragraphs[0]) } }
+        let drafts = (turns + attribute(rest)).sorted { $0.spans[0].start < $1.spans[0].start }
         document.attributions = resolver.resolve(drafts, in: document)
         document.mark(.attributions)
     }

@@ -28,6 +28,14 @@ public struct RuleSet: Sendable {
         case determiner, quantifier, modifier, preposition, conjunction, relative, time
     }
 
+    /// What an upper-case label before a colon is when it is not a name (`rules/transcript-labels.tsv`).
+    public enum LabelKind: String, Sendable {
+        /// A speaker named by role (`MODERATOR`, `Q`).
+        case role
+        /// An editorial note or headline (`CORRECTION`, `UPDATE`): never a speaker.
+        case heading
+    }
+
     /// Grammatical gender of a pronoun.
     public enum Gender: String, Sendable { case male, female, neuter, any }
 
@@ -52,6 +60,8 @@ public struct RuleSet: Sendable {
     public var boilerplate: [String]
     /// Lower-case words beginning with an apostrophe, written with `'`.
     public var elisions: Set<String>
+    /// Transcript labels that are not names, in lower case (`moderator`, `correction`).
+    public var transcriptLabels: [String: LabelKind]
 
     /// The files a rule directory may hold and the columns of each.
     public static let files: [String: [String]] = [
@@ -64,6 +74,7 @@ public struct RuleSet: Sendable {
         "quote-marks.tsv": ["open", "close", "kind"],
         "name-particles.tsv": ["particle"],
         "titles.tsv": ["title"],
+        "transcript-labels.tsv": ["label", "kind"],
     ]
 
     /// The rules built into the binary.
@@ -163,5 +174,17 @@ public struct RuleSet: Sendable {
         }
         boilerplate = file("boilerplate.tsv").firstColumn
         elisions = Set(file("elisions.tsv").firstColumn)
+
+        let labels = file("transcript-labels.tsv")
+        transcriptLabels = [:]
+        for (row, line) in zip(labels.rows, labels.lines) {
+            guard let kind = LabelKind(rawValue: row[1]) else {
+                throw RuleError(file: labels.name, line: line, message: "kind must be role or heading, found `\(row[1])`")
+            }
+            guard transcriptLabels[row[0]] == nil else {
+                throw RuleError(file: labels.name, line: line, message: "`\(row[0])` has two kinds")
+            }
+            transcriptLabels[row[0]] = kind
+        }
     }
 }
