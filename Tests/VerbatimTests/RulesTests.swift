@@ -94,10 +94,95 @@ struct RulesTests {
         // A bad value in a column checked after parsing.
         ("cue-verbs.tsv", "form\tlemma\tclass\nsaid\tsay\tshouting\n", "rules/cue-verbs.tsv:2:"),
         ("quote-marks.tsv", "open\tclose\tkind\n“\t”\ttriple\n", "rules/quote-marks.tsv:2:"),
+        // A gender that is not male, female or any; `neuter` is a pronoun's, never a name's.
+        ("first-names.tsv", "name\tgender\nSergei\tmasculine\n", "rules/first-names.tsv:2:"),
+        ("first-names.tsv", "name\tgender\nAlex\tneuter\n", "rules/first-names.tsv:2:"),
+        // An empty gender column.
+        ("first-names.tsv", "name\tgender\nSergei\t\n", "rules/first-names.tsv:2:"),
+        // One name with two genders: not a duplicate line, still a duplicate name.
+        ("first-names.tsv", "# names\nname\tgender\nJordan\tany\nJordan\tmale\n", "rules/first-names.tsv:4:"),
+        // A first name is one capitalised word.
+        ("first-names.tsv", "name\tgender\nsergei\tmale\n", "rules/first-names.tsv:2:"),
+        ("first-names.tsv", "name\tgender\nMary Ann\tfemale\n", "rules/first-names.tsv:2:"),
+        // An alias of itself, and a canonical name that is itself a variant (a chain).
+        ("aliases.tsv", "variant\tcanonical\nHezbollah\tHezbollah\n", "rules/aliases.tsv:2:"),
+        ("aliases.tsv", "variant\tcanonical\nDaesh\tISIS\nISIS\tIslamic State\n", "rules/aliases.tsv:2:"),
+        // One variant with two canonical names.
+        ("aliases.tsv", "variant\tcanonical\nUN\tUnited Nations\nUN\tUnited Nations Organization\n", "rules/aliases.tsv:3:"),
+        // A role is one to three lower-case words; a family one lower-case word.
+        ("roles.tsv", "role\tfamily\nForeign Minister\tdiplomacy\n", "rules/roles.tsv:2:"),
+        ("roles.tsv", "role\tfamily\nminister of foreign affairs\tdiplomacy\n", "rules/roles.tsv:2:"),
+        ("roles.tsv", "role\tfamily\ndiplomat\tforeign affairs\n", "rules/roles.tsv:2:"),
+        // A country key is lower-case letters; one place names one country.
+        ("places.tsv", "place\tcountry\nMoscow\tRU\n", "rules/places.tsv:2:"),
+        ("places.tsv", "place\tcountry\nMoscow\tru\nMoscow\tus\n", "rules/places.tsv:3:"),
     ])
     func badFile(file: String, text: String, location: String) throws {
         let message = try loadError([file: text])
         #expect(message?.hasPrefix(location) == true, "\(message ?? "loaded without error")")
+    }
+
+    // A bad gender is reported with file, line and the value found, so it can be fixed from
+    // the message alone.
+    @Test("a bad gender names file, line and value")
+    func badGender() throws {
+        let text = "# first names\nname\tgender\nSergei\tmale\nValentina\tfemal\n"
+        #expect(try loadError(["first-names.tsv": text])
+            == "rules/first-names.tsv:4: gender must be male, female or any, found `femal`")
+    }
+
+    // The built-in first names, aliases, roles and places load and hold what resolving
+    // pronouns and matching descriptions rely on.
+    @Test("the built-in names, aliases, roles and places load")
+    func namesAliasesRolesPlaces() {
+        let r = RuleSet.defaults
+        // Transliteration variants of one name, both genders, and names used for both.
+        #expect(r.firstNames["Sergei"] == .male)
+        #expect(r.firstNames["Sergey"] == .male)
+        #expect(r.firstNames["Mohammed"] == .male)
+        #expect(r.firstNames["Angela"] == .female)
+        #expect(r.firstNames["Yulia"] == .female)
+        #expect(r.firstNames["Jordan"] == .any)
+        #expect(r.firstNames["Andrea"] == .any)
+        #expect(r.firstNames.count >= 2_000)
+        #expect(!r.firstNames.values.contains(.neuter))
+        // Variants as written; a title whose holder changes is not an alias.
+        #expect(r.aliases["Hizballah"] == "Hezbollah")
+        #expect(r.aliases["ISIL"] == "Islamic State")
+        #expect(r.aliases["POTUS"] == nil)
+        // Role words of one kind share a family; of another kind they do not.
+        #expect(r.roles["foreign minister"] != nil)
+        #expect(r.roles["foreign minister"] == r.roles["diplomat"])
+        #expect(r.roles["secretary of state"] == r.roles["envoy"])
+        #expect(r.roles["spokeswoman"] == r.roles["spokesman"])
+        #expect(r.roles["senator"] == r.roles["lawmakers"])
+        #expect(r.roles["senator"] != r.roles["diplomat"])
+        // A country's capital, demonym and seat of power give one key; another country's not.
+        #expect(r.places["Moscow"] == "ru")
+        #expect(r.places["Moscow"] == r.places["Russian"])
+        #expect(r.places["Kremlin"] == r.places["Russia"])
+        #expect(r.places["Washington"] == r.places["U.S."])
+        #expect(r.places["Washington"] != r.places["Moscow"])
+        #expect(r.places["Georgia"] == nil)  // left out: mostly the US state in English news
+    }
+
+    // The new files are overridden like the others, and a rules directory written before they
+    // existed (without them) still loads, with the built-in ones.
+    @Test("the new files are overridden, or built in when DIR lacks them")
+    func overrideNewFiles() throws {
+        let dir = try ruleDirectory(["first-names.tsv": "name\tgender\nKerry\tmale\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try RuleSet.load(overriding: dir)
+        #expect(r.firstNames == ["Kerry": .male])
+        #expect(r.roles == RuleSet.defaults.roles)
+
+        let old = try ruleDirectory(["titles.tsv": "title\nSen.\n"])
+        defer { try? FileManager.default.removeItem(atPath: old) }
+        let o = try RuleSet.load(overriding: old)
+        #expect(o.titles == ["Sen."])
+        #expect(o.firstNames == RuleSet.defaults.firstNames)
+        #expect(o.aliases == RuleSet.defaults.aliases)
+        #expect(o.places == RuleSet.defaults.places)
     }
 
     // A file the loader does not know (a typo in a name) is an error naming that file: it

@@ -4,11 +4,29 @@ import Foundation
 /// Makes the stable, cross-document id of a speaker from a name: case-, accent- and
 /// script-insensitive (ICU `Any-Latin; Latin-ASCII`), words joined by `-`
 /// (`Sergei Lavrov` → `sergei-lavrov`, `Staffan de Mistura` → `staffan-de-mistura`).
+/// A name that is a variant of another (`Hizballah` of `Hezbollah`, from `rules/aliases.tsv`)
+/// gets the id of its canonical name.
 final class EntityID {
     private var transliterator: UnsafeMutableRawPointer?
     private var cache: [String: String] = [:]
+    /// The slug of each alias variant and the slug of its canonical name.
+    private var canonicalSlugs: [String: String] = [:]
 
-    init() {}
+    /// - Parameter aliases: variant → canonical name, as in ``RuleSet/aliases``. Names are
+    ///   compared by their slug, so `HIZBALLAH` and `hizballah` are the variant `Hizballah`.
+    ///   One step: the canonical name is not looked up again. When two variants have the same
+    ///   slug and different canonical names, the variant first in byte order decides.
+    ///
+    /// - Complexity: O(*n*) in the number of aliases, once; ``make(_:cached:)`` then costs one
+    ///   more dictionary lookup.
+    init(aliases: [String: String] = [:]) {
+        for (variant, canonical) in aliases.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let key = slug(variant)
+            guard !key.isEmpty, canonicalSlugs[key] == nil else { continue }
+            let target = slug(canonical)
+            if !target.isEmpty && target != key { canonicalSlugs[key] = target }
+        }
+    }
 
     deinit { if let transliterator { verbatim_transliterator_close(transliterator) } }
 
@@ -16,6 +34,16 @@ final class EntityID {
     /// once (document-scoped ones), so the cache does not grow with the number of documents.
     func make(_ name: String, cached: Bool = true) -> String {
         if cached, let hit = cache[name] { return hit }
+        var out = slug(name)
+        if out.isEmpty { out = "unknown" } else if let canonical = canonicalSlugs[out] { out = canonical }
+        guard cached else { return out }
+        if cache.count > 50_000 { cache.removeAll() }
+        cache[name] = out
+        return out
+    }
+
+    /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
+    private func slug(_ name: String) -> String {
         let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : foldToASCII(name)
         var out = ""
         var dash = false
@@ -28,10 +56,6 @@ final class EntityID {
                 dash = true
             }
         }
-        if out.isEmpty { out = "unknown" }
-        guard cached else { return out }
-        if cache.count > 50_000 { cache.removeAll() }
-        cache[name] = out
         return out
     }
 

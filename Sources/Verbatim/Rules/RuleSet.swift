@@ -62,17 +62,36 @@ public struct RuleSet: Sendable {
     public var elisions: Set<String>
     /// Transcript labels that are not names, in lower case (`moderator`, `correction`).
     public var transcriptLabels: [String: LabelKind]
+    /// Given names and the gender they usually denote (`Sergei` → `.male`), as written;
+    /// `.any` for names used for both. Never `.neuter`.
+    public var firstNames: [String: Gender]
+    /// Honorifics and the gender they denote (`Mr.` → `.male`, `Ms.` → `.female`), as written.
+    public var honorifics: [String: Gender]
+    /// Name variants and the canonical name of the same entity (`Hizballah` → `Hezbollah`),
+    /// both as written. No canonical name is itself a variant.
+    public var aliases: [String: String]
+    /// Lower-case role nouns and phrases of one to three words and their family, the kind of
+    /// post they describe (`foreign minister` and `envoy` → `diplomacy`).
+    public var roles: [String: String]
+    /// Names of countries, their demonyms, capitals and seats of power, as written, and the
+    /// lower-case key of the country (`Moscow`, `Russian`, `Kremlin` → `ru`).
+    public var places: [String: String]
 
     /// The files a rule directory may hold and the columns of each.
     public static let files: [String: [String]] = [
         "abbreviations.tsv": ["abbreviation"],
+        "aliases.tsv": ["variant", "canonical"],
         "boilerplate.tsv": ["prefix"],
         "cue-verbs.tsv": ["form", "lemma", "class"],
         "elisions.tsv": ["word"],
+        "first-names.tsv": ["name", "gender"],
         "function-words.tsv": ["word", "class"],
+        "honorifics.tsv": ["honorific", "gender"],
         "pronouns.tsv": ["pronoun", "gender", "number", "case"],
         "quote-marks.tsv": ["open", "close", "kind"],
         "name-particles.tsv": ["particle"],
+        "places.tsv": ["place", "country"],
+        "roles.tsv": ["role", "family"],
         "titles.tsv": ["title"],
         "transcript-labels.tsv": ["label", "kind"],
     ]
@@ -186,5 +205,65 @@ public struct RuleSet: Sendable {
             }
             transcriptLabels[row[0]] = kind
         }
+        firstNames = try Self.table(file("first-names.tsv")) { (row, fail) throws(RuleError) in
+            guard !row[0].contains(" "), row[0].first?.isUppercase == true else {
+                throw fail("a first name is one capitalised word, found `\(row[0])`")
+            }
+            guard let gender = Gender(rawValue: row[1]), gender != .neuter else {
+                throw fail("gender must be male, female or any, found `\(row[1])`")
+            }
+            return gender
+        }
+
+        honorifics = try Self.table(file("honorifics.tsv")) { (row, fail) throws(RuleError) in
+            guard let gender = Gender(rawValue: row[1]), gender == .male || gender == .female else {
+                throw fail("an honorific's gender is male or female, found `\(row[1])`")
+            }
+            return gender
+        }
+
+        let aliasFile = file("aliases.tsv")
+        aliases = try Self.table(aliasFile) { (row, fail) throws(RuleError) in
+            guard row[0] != row[1] else { throw fail("`\(row[0])` is an alias of itself") }
+            return row[1]
+        }
+        for (row, line) in zip(aliasFile.rows, aliasFile.lines) where aliases[row[1]] != nil {
+            throw RuleError(file: aliasFile.name, line: line,
+                            message: "the canonical name `\(row[1])` is itself a variant (write its canonical name)")
+        }
+
+        roles = try Self.table(file("roles.tsv")) { (row, fail) throws(RuleError) in
+            let words = row[0].split(separator: " ", omittingEmptySubsequences: false)
+            guard row[0] == row[0].lowercased(), (1...3).contains(words.count), !words.contains(where: \.isEmpty) else {
+                throw fail("a role is one to three lower-case words, found `\(row[0])`")
+            }
+            guard row[1] == row[1].lowercased(), !row[1].contains(" ") else {
+                throw fail("a family is one lower-case word, found `\(row[1])`")
+            }
+            return row[1]
+        }
+
+        places = try Self.table(file("places.tsv")) { (row, fail) throws(RuleError) in
+            guard row[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
+                throw fail("a country key is lower-case letters (ISO 3166 alpha-2: `ru`), found `\(row[1])`")
+            }
+            return row[1]
+        }
+    }
+
+    /// The rows of `file` keyed by their first column, each value made by `value` from the row
+    /// and a maker of errors at the row's line. A key on two rows is an error at the second.
+    private static func table<Value>(
+        _ file: RuleFile,
+        _ value: (_ row: [String], _ fail: (String) -> RuleError) throws(RuleError) -> Value
+    ) throws(RuleError) -> [String: Value] {
+        var table: [String: Value] = [:]
+        table.reserveCapacity(file.rows.count)
+        for (row, line) in zip(file.rows, file.lines) {
+            let fail = { (message: String) in RuleError(file: file.name, line: line, message: message) }
+            guard table[row[0]] == nil else { throw fail("`\(row[0])` is on two rows") }
+            table[row[0]] = try value(row, fail)
+        }
+        return table
     }
 }

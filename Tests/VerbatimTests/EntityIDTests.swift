@@ -1,0 +1,70 @@
+import Testing
+@testable import Verbatim
+
+@Suite("Entity ids: one id for the variants of a name")
+struct EntityIDTests {
+    // A fresh instance per test (EntityID caches, so it is not shared across tests).
+    let ids = EntityID(aliases: RuleSet.defaults.aliases)
+
+    // With the built-in aliases, a variant gets the id of its canonical name, whatever its
+    // case or accents; names that are no variant keep their own id.
+    @Test("variants get their canonical name's id", arguments: [
+        // The example of the alias file, in three spellings of the variant.
+        ("Hizballah", "hezbollah"),
+        ("HIZBALLAH", "hezbollah"),
+        ("hizballah", "hezbollah"),
+        // The canonical name itself.
+        ("Hezbollah", "hezbollah"),
+        // Variants that differ only by punctuation share a slug with a listed variant.
+        ("U.N.", "united-nations"),
+        ("UN", "united-nations"),
+        // A transliteration variant of a person's name.
+        ("Sergey Lavrov", "sergei-lavrov"),
+        // Not a variant: the id is the name's slug.
+        ("Sergei Lavrov", "sergei-lavrov"),
+        ("Staffan de Mistura", "staffan-de-mistura"),
+        // A variant inside a longer name is not the variant: only whole names are compared.
+        ("Hizballah official", "hizballah-official"),
+    ])
+    func aliasIDs(name: String, id: String) {
+        #expect(ids.make(name) == id)
+    }
+
+    // The acceptance example: two spellings of one group share an id.
+    @Test("Hizballah and Hezbollah share an id")
+    func sharedID() {
+        #expect(ids.make("Hizballah") == ids.make("Hezbollah"))
+        #expect(ids.make("Hizballah") != ids.make("Hamas"))
+    }
+
+    // Without aliases (the existing `EntityID()`), every name keeps its own slug.
+    @Test("without aliases a variant keeps its own id")
+    func noAliases() {
+        let plain = EntityID()
+        #expect(plain.make("Hizballah") == "hizballah")
+        #expect(plain.make("Hezbollah") == "hezbollah")
+        #expect(plain.make("") == "unknown")
+    }
+
+    // Aliases are compared by slug, so the variant may be written in any case or accents; an
+    // id asked for twice (the cache) is the same; ids made uncached are mapped too.
+    @Test("aliases are compared by slug")
+    func slugComparison() {
+        let ids = EntityID(aliases: ["Médecins Sans Frontières": "Doctors Without Borders"])
+        #expect(ids.make("medecins sans frontieres") == "doctors-without-borders")
+        #expect(ids.make("MÉDECINS SANS FRONTIÈRES") == "doctors-without-borders")
+        #expect(ids.make("MÉDECINS SANS FRONTIÈRES") == "doctors-without-borders")
+        #expect(ids.make("Medecins Sans Frontieres", cached: false) == "doctors-without-borders")
+    }
+
+    // Two variants with one slug and different canonical names: the first in byte order
+    // decides, every run (a dictionary's order would change from run to run). A variant with
+    // no letters or digits is ignored rather than mapping every nameless speaker.
+    @Test("conflicting and empty variants are decided the same way every run")
+    func conflicts() {
+        let ids = EntityID(aliases: ["UN": "United Nations", "U.N.": "Union", "...": "Someone"])
+        #expect(ids.make("UN") == "union")  // `U.N.` sorts before `UN`
+        #expect(ids.make("") == "unknown")
+        #expect(ids.make("?") == "unknown")
+    }
+}
