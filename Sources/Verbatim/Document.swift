@@ -120,6 +120,16 @@ public struct Document: Sendable {
     public mutating func mark(_ layer: DocumentLayer) { layers.insert(layer) }
 
     /// The text of a byte range.
+    /// Whether byte `position` lies inside one of the document's quotations.
+    func insideQuotation(_ position: Int) -> Bool {
+        var lo = 0, hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].start <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && position < quotations[lo - 1].end
+    }
+
     public func string(_ range: ByteRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
     }

@@ -118,6 +118,8 @@ struct GoldenTests {
         ("002_northern-courier", "When I took this job", "Anselm Kovi", 1),
         ("002_northern-courier", "We have shown our neighbours", "Tomas Reyne", 2),
         // Straight quotes (003 gives `Trust is built …` to Reyne: wrong, but what it says).
+        // `she` after two men and a woman: gender agreement; `he` after `The envoy, Dr. Anselm
+        // Kovi, who chaired the sessions, was …`: the appositive subject.
         ("003_wire-digest", "No village on either bank", "Tomas Reyne", 1),
         ("003_wire-digest", "Trust is built one season at a time", "Tomas Reyne", 1),
         ("003_wire-digest", "Both sides kept saying 'the river comes first'", "Anselm Kovi", 2),
@@ -128,20 +130,10 @@ struct GoldenTests {
     func speakers(doc: String, text: String, name: String, pieces: Int) throws {
         let quote = try #require(Self.quotes(doc).first { ($0["text"] as? String)?.hasPrefix(text) == true },
                                  "no quote starting `\(text)` in \(doc)")
-        if let reason = Self.pendingSpeakerWork[text] {
-            withKnownIssue(reason) { #expect(Self.speakerName(quote) == name) }
-        } else {
-            #expect(Self.speakerName(quote) == name)
-        }
+        #expect(Self.speakerName(quote) == name)
         #expect((quote["spans"] as? [[Int]])?.count == pieces)
     }
 
-    /// Speakers that need the speaker-resolution work of issue 3 (gender agreement of
-    /// pronouns, subjects given by an appositive): known failures until it lands.
-    static let pendingSpeakerWork: [String: Comment] = [
-        "We are close, but we are not there yet": "`she` needs gender agreement (issue 3): resolved to the nearest name, Tomas Reyne",
-        "Both sides kept saying 'the river comes first'": "`he` after `The J.B.C. envoy, Dr. Anselm Kovi, …` needs appositive subjects (issue 3)",
-    ]
 
     // The contract's `A, B.` rule on the example's interrupted quote.
     @Test("001's interrupted quote: two spans, text joined")

@@ -94,7 +94,38 @@ public struct Attributor: DocumentStage {
             }
             q = end
         }
-        return drafts
+        return Self.attributeForward(drafts, document)
+    }
+
+    /// A quotation with no speaker that ends its paragraph, followed by a paragraph that opens
+    /// with an attributed quotation (`“…”` ¶ `“It’s gutless leadership,” Warren said.`): one
+    /// attribution, the speaker of the second.
+    static func attributeForward(_ drafts: [DraftAttribution], _ document: Document) -> [DraftAttribution] {
+        guard drafts.count >= 2 else { return drafts }
+        var out: [DraftAttribution] = []
+        out.reserveCapacity(drafts.count)
+        var i = 0
+        while i < drafts.count {
+            let d = drafts[i]
+            if d.speaker == nil, d.cue == nil, i + 1 < drafts.count, drafts[i + 1].speaker != nil,
+               drafts[i + 1].resolution != .continuation {
+                let next = drafts[i + 1]
+                let p = d.lastParagraph
+                let nextStart = next.spans[0].start
+                let tail = ByteRange(min(d.spans[d.spans.count - 1].end, document.paragraphs[p].end), document.paragraphs[p].end)
+                if p + 1 < document.paragraphs.count, nextStart == document.paragraphs[p + 1].start, !hasWord(document.bytes, tail) {
+                    var merged = next
+                    merged.spans = d.spans + next.spans
+                    merged.inner = d.inner + next.inner
+                    out.append(merged)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(d)
+            i += 1
+        }
+        return out
     }
 
     /// The words around quotation `k`: its paragraph's quotations end before `end`, and

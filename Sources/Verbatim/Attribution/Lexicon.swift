@@ -57,6 +57,11 @@ struct Lexicon {
                 s = i + 1
             }
         }
+        // `Defense Ash Carter`: a capitalised role word before a given name is not the name.
+        if words.count - s >= 3, rules.firstNames[words[s]] == nil,
+           let g = (s + 1..<(words.count - 1)).first(where: { rules.firstNames[words[$0]] != nil }) {
+            s = g
+        }
         return s
     }
 

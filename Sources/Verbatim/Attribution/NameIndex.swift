@@ -6,8 +6,8 @@
 /// `U.S. Secretary of State John Kerry` → `John Kerry`) only when a lookup asks for it.
 /// Complexity: O(n) to build; a lookup reads the runs ending with that word.
 struct NameIndex {
-    private let bytes: [UInt8]
-    private let lexicon: Lexicon
+    let bytes: [UInt8]
+    let lexicon: Lexicon
     /// Word ranges of all runs, flat; a run is `words[first..<first + count]`.
     private var words: [(Int, Int)] = []
     private var runs: [(position: Int, first: Int, count: Int)] = []
@@ -73,10 +73,12 @@ struct NameIndex {
                 byLast[Self.hash(b, ls, le), default: []].append(run)
                 if Self.opensSentence(b, i) { openers.append((i, run, nil)) }
             } else {
-                if j + 1 < n, b[j] == 0x20, b[j + 1] >= 0x61 && b[j + 1] <= 0x7A, Self.opensSentence(b, i) {
+                if Self.opensSentence(b, i), j + 1 < n, b[j] == 0x20, b[j + 1] >= 0x61 && b[j + 1] <= 0x7A {
                     openers.append((i, -1, words[first]))
                 }
-                words.removeLast(count)
+                // A capitalised word alone (`Carter said`): a mention, not a name of its own
+                // (`byLast` holds runs of two or more words only).
+                runs.append((i, first, 1))
             }
             i = max(j, i + 1)
         }
@@ -129,6 +131,42 @@ struct NameIndex {
         return nil
     }
 
+    /// The runs (of any length) that start before `position`, nearest first, at most `limit`
+    /// of them and none more than `reach` bytes back.
+    func runs(before position: Int, limit: Int, reach: Int) -> [Int] {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].position < position { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        var k = lo - 1
+        while k >= 0 && out.count < limit && runs[k].position >= position - reach {
+            out.append(k)
+            k -= 1
+        }
+        return out
+    }
+
+    /// The position of run `r` and the range just after its last word.
+    func span(of r: Int) -> ByteRange {
+        let run = runs[r]
+        return ByteRange(run.position, words[run.first + run.count - 1].1)
+    }
+
+    /// The words of run `r`.
+    func texts(of r: Int) -> [String] {
+        let run = runs[r]
+        return words[run.first..<(run.first + run.count)].map { String(decoding: bytes[$0.0..<$0.1], as: UTF8.self) }
+    }
+
+    /// The range of the last word of run `r`.
+    func lastWord(of r: Int) -> ByteRange {
+        let run = runs[r]
+        let (s, e) = words[run.first + run.count - 1]
+        return ByteRange(s, e)
+    }
+
     /// Whether a run's last word is the same text as `word` (the hash may collide).
     private func sameLastWord(_ run: Int, _ word: ByteRange) -> Bool {
         let (ls, le) = words[runs[run].first + runs[run].count - 1]
@@ -163,6 +201,11 @@ struct NameIndex {
     static func opensSentence(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var p = i - 1
         while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
+        if p >= 1 && b[p] == 0xA0 && b[p - 1] == 0xC2 {
+            // A no-break space: skip it too (`Kerry said.\u{A0} He stressed`).
+            p -= 2
+            while p >= 0 && (b[p] == 0x20 || b[p] == 0x09) { p -= 1 }
+        }
         return p < 0 || b[p] == 0x0A || b[p] == 0x2E || b[p] == 0x21 || b[p] == 0x3F || b[p] == 0x22
             || (p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 && b[p] == 0x9D)
     }

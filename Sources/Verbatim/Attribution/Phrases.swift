@@ -30,7 +30,14 @@ extension Lexicon {
             guard k > floor || (k == floor && k >= 0 && t[k].isPunct(b, ",")), k > 0 else { return nil }
             return namedBefore(t, k, b) ?? describedBefore(t, k, b)
         }
-        return namedBefore(t, e, b) ?? describedBefore(t, e, b)
+        guard let named = namedBefore(t, e, b) else { return describedBefore(t, e, b) }
+        // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
+        let s = t.firstIndex { $0.start == named.range.start } ?? 0
+        if named.kind == .name, s >= 2, t[s - 1].lower(b) == "and", let other = namedBefore(t, s - 1, b), other.kind == .name {
+            return SpeakerPhrase(range: ByteRange(other.range.start, named.range.end), tokens: other.tokens + [t[s - 1]] + named.tokens,
+                                 kind: .name)
+        }
+        return named
     }
 
     /// A run of name words (with titles, particles, `of`, possessives) ending before `end`.

@@ -115,8 +115,9 @@ struct CueAfterQuote: AttributionSieve {
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
         if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
         if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
+        // A name ends with a capitalised word; `Washington’s top diplomat` is a description.
         let kind: SpeakerPhrase.Kind = tokens.count == 1 && lx.isSubjectPronoun(tokens[0], b) ? .pronoun
-            : tokens.contains(where: { lx.isNameWord($0, b) }) && lx.wordClass(tokens[0], b) == nil ? .name : .description
+            : lx.isNameWord(tokens[tokens.count - 1], b) && lx.wordClass(tokens[0], b) == nil ? .name : .description
         if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
         // `‘Rivers Without Borders’, published last year, estimated`: not a speaker.
         if kind == .description && tokens.count > 1 && !tokens[0].capitalized && !(lx.wordClass(tokens[0], b)?.opensPhrase ?? false) { return nil }
@@ -361,11 +362,21 @@ struct ReportedSpeechContinues: AttributionSieve {
         guard f.before.isEmpty, !f.titleCase, f.words >= 3, let range = f.priorSentences else { return nil }
         let b = c.bytes, lx = c.lexicon
         let prior = lx.tokenizer.tokens(b, range)
+        // The last sentence with a cue; in it, the outermost cue with a subject (`Lavrov said
+        // … that the United States would continue …`: Lavrov).
         var i = prior.count - 1
         while i > 0 {
             let l = lx.cueLength(prior, i, b)
-            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass != .quoting, let sp = lx.speakerBefore(prior, i, b) {
-                return .attribute(speaker: sp, cue: nil, resolution: .continuation, confidence: 0.6)
+            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass != .quoting, lx.isVerbUse(prior, i, b),
+               lx.subjectOfCue(prior, i, b) != nil {
+                var s = i
+                while s > 0 && !lx.isSentenceEnd(prior, s - 1, b) { s -= 1 }
+                for k in s...i where lx.cueLength(prior, k, b) > 0 && lx.isVerbUse(prior, k, b)
+                    && lx.rules.cueVerbs[prior[k].lower(b)]?.cueClass != .quoting {
+                    if let sp = lx.subjectOfCue(prior, k, b) {
+                        return .attribute(speaker: sp, cue: nil, resolution: .continuation, confidence: 0.6)
+                    }
+                }
             }
             i -= 1
         }

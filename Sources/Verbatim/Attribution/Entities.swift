@@ -1,0 +1,199 @@
+/// The people a document mentions, read from its capitalised runs (``NameIndex``), for
+/// resolving pronouns and descriptions to a name.
+///
+/// A run is a person when its name starts with a given name from `rules/first-names.tsv`,
+/// or it carries a title or honorific (`Secretary Kerry`, `Mr. Trump`), or its surname is
+/// named in full elsewhere in the document as a person. A person's gender comes from the given
+/// name or the honorific; its roles from the titles of the run (`Russian Foreign Minister`),
+/// the lower-case words just before it (`the former assistant Jane Doe`) and an appositive
+/// after it (`Yuri Barmin, an expert at …,`).
+struct PersonMention {
+    /// Where the run starts and ends.
+    var range: ByteRange
+    /// The fullest name the document gives.
+    var name: String
+    var gender: RuleSet.Gender?
+    /// The run opens a clause and a verb follows (`Carter said`, `Kerry hopes`): salient.
+    var subject: Bool
+    /// Lower-case role and place words (`russian`, `foreign`, `minister`).
+    var roles: [String]
+}
+
+extension NameIndex {
+    /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`).
+    func person(_ r: Int) -> PersonMention? {
+        let texts = texts(of: r)
+        let span = span(of: r)
+        let start = min(lexicon.nameStart(texts), texts.count)
+        var core = Array(texts[start...])
+        if core.isEmpty { return nil }
+        if texts.count == 1, lexicon.rules.functionWords[texts[0].lowercased()] != nil || lexicon.rules.pronouns[texts[0].lowercased()] != nil {
+            return nil
+        }
+        if core.count > 4 { core = Array(core.suffix(3)) }
+        if lexicon.rules.nameParticles.contains(core[0]) && core.count == 1 { return nil }
+        let titles = Array(texts[..<start])
+        var gender = titles.lazy.compactMap { self.lexicon.honorificGender($0) }.first
+        var name = core.joined(separator: " ")
+        var isPerson = !titles.isEmpty && titles.contains { lexicon.rules.titles.contains($0) }
+        if core.count == 1 {
+            // A surname alone: the fullest form of it in the document.
+            if let full = fullestName(ending: lastWord(of: r), near: span.start), full.hasSuffix(name), full.count > name.count {
+                name = full
+            }
+        }
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        if name.contains(" "), let g = lexicon.rules.firstNames[first] {
+            isPerson = true
+            if gender == nil || gender == .any { gender = g }
+        }
+        if gender != nil { isPerson = true }
+        // `Carter said`: a name that is the subject of a cue, and no place.
+        if !isPerson, lexicon.rules.places[name] == nil, let next = wordAfter(span.end),
+           lexicon.rules.cueVerbs[next]?.cueClass == .speech || lexicon.rules.cueVerbs[next]?.cueClass == .writing {
+            isPerson = true
+        }
+        guard isPerson else { return nil }
+        return PersonMention(range: span, name: name, gender: gender, subject: opensClause(span),
+                             roles: roles(titles, span))
+    }
+
+    /// A verb-like lower-case word follows the run, and no preposition stands before it.
+    private func opensClause(_ span: ByteRange) -> Bool {
+        var i = span.end
+        while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+        if i < bytes.count, bytes[i] == 0x2C, let next = wordAfter(i + 1),
+           next == "who" || lexicon.rules.functionWords[next]?.opensPhrase == true {
+            // `Dr. Anselm Kovi, who chaired the sessions, was …`, `Yuri Barmin, an expert …, told`:
+            // a subject with its appositive, when it opens the sentence or follows another.
+            return bytes.withUnsafeBufferPointer { Self.opensSentence($0, span.start) } || wordBefore(span.start) == nil
+                || (span.start >= 2 && bytes[span.start - 2] == 0x2C)
+        }
+        guard i < bytes.count, bytes[i] >= 0x61 && bytes[i] <= 0x7A else { return false }
+        var e = i
+        while e < bytes.count && bytes[e] >= 0x61 && bytes[e] <= 0x7A { e += 1 }
+        let next = String(decoding: bytes[i..<e], as: UTF8.self)
+        if let c = lexicon.rules.functionWords[next], c != .modifier { return false }
+        if let before = wordBefore(span.start), let c = lexicon.rules.functionWords[before.lowercased()],
+           c == .preposition || c == .determiner {
+            return false
+        }
+        return true
+    }
+
+    /// The lower-case word that starts just after `position` (skipping spaces), if any.
+    private func wordAfter(_ position: Int) -> String? {
+        var i = position
+        while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+        var e = i
+        while e < bytes.count && e - i < 20 && bytes[e] >= 0x61 && bytes[e] <= 0x7A { e += 1 }
+        return e > i ? String(decoding: bytes[i..<e], as: UTF8.self) : nil
+    }
+
+    /// The word that ends just before `position` (skipping spaces), if any.
+    private func wordBefore(_ position: Int) -> String? {
+        var e = position
+        while e > 0 && bytes[e - 1] == 0x20 { e -= 1 }
+        var s = e
+        while s > 0 && e - s < 30, Self.isWordByte(bytes[s - 1]) { s -= 1 }
+        return s < e ? String(decoding: bytes[s..<e], as: UTF8.self) : nil
+    }
+
+    /// Role words: the run's titles, up to four lower-case words right before it, and an
+    /// appositive after it (`, an expert at the Russian International Affairs Council,`).
+    private func roles(_ titles: [String], _ span: ByteRange) -> [String] {
+        // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
+        var e = span.start
+        var before: [String] = []
+        for _ in 0..<5 {
+            var s = e
+            while s > 0 && bytes[s - 1] == 0x20 { s -= 1 }
+            let wordEnd = s
+            while s > 0 && wordEnd - s < 30, Self.isWordByte(bytes[s - 1]) { s -= 1 }
+            guard s < wordEnd else { break }
+            let w = String(decoding: bytes[s..<wordEnd], as: UTF8.self)
+            if w != "of", lexicon.rules.functionWords[w.lowercased()] != nil { break }
+            before.append(Self.role(w))
+            e = s
+        }
+        var out = before.reversed() + titles.map { Self.role($0) }
+        // After: `, a/an/the … ,` within 120 bytes.
+        var i = span.end
+        if i < bytes.count, bytes[i] == 0x2C {
+            i += 1
+            let limit = min(bytes.count, i + 120)
+            var words: [String] = []
+            var s = i
+            while i < limit {
+                let c = bytes[i]
+                if c == 0x2C || c == 0x2E || c == 0x0A { break }
+                if c == 0x20 {
+                    if i > s { words.append(String(decoding: bytes[s..<i], as: UTF8.self)) }
+                    s = i + 1
+                }
+                i += 1
+            }
+            if i > s && i < limit { words.append(String(decoding: bytes[s..<i], as: UTF8.self)) }
+            if let head = words.first?.lowercased(), lexicon.rules.functionWords[head]?.opensPhrase == true {
+                out += words.dropFirst().map { Self.role($0) }
+            }
+        }
+        return out
+    }
+
+    /// A word as a role: lower case, without a possessive ending.
+    static func role(_ w: String) -> String { withoutPossessive(w).lowercased() }
+
+    static func withoutPossessive(_ w: String) -> String {
+        if w.hasSuffix("’s") || w.hasSuffix("'s") { return String(w.dropLast(2)) }
+        return w
+    }
+
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
+    }
+}
+
+extension Lexicon {
+    /// The gender an honorific gives (`Mr.` male, `Ms.` female), from the rules.
+    func honorificGender(_ word: String) -> RuleSet.Gender? {
+        rules.honorifics[word]
+    }
+
+    /// Whether a person of gender `g` can be meant by a pronoun of gender `p`.
+    func compatible(_ g: RuleSet.Gender?, _ p: RuleSet.Gender) -> Bool {
+        guard let g, g != .any, p != .any else { return true }
+        return g == p
+    }
+
+    /// The family and place of a description (`Washington’s top diplomat` → `diplomacy`,
+    /// `us`): its head noun (or two-word role) looked up in `rules/roles.tsv`, and any word
+    /// of it in `rules/places.tsv`.
+    func describe(_ words: [String]) -> (family: String, place: String?)? {
+        let lower = words.map { NameIndex.role($0) }
+        guard let head = lower.last else { return nil }
+        var family = rules.roles[head]
+        if lower.count >= 2, let f = rules.roles[lower[lower.count - 2] + " " + head] { family = f }
+        if lower.count >= 3, let f = rules.roles[lower.suffix(3).joined(separator: " ")] { family = f }
+        guard let family else { return nil }
+        let place = words.lazy.compactMap { w -> String? in
+            let bare = NameIndex.withoutPossessive(w)
+            return self.rules.places[bare] ?? self.rules.places[NameIndex.role(bare).capitalized]
+        }.first
+        return (family, place)
+    }
+
+    /// Whether an entity introduced with `roles` fits a description of this family and place.
+    func fits(_ roles: [String], family: String, place: String?) -> Bool {
+        var hasFamily = false, placeOK = place == nil
+        for (i, r) in roles.enumerated() {
+            if rules.roles[r] == family { hasFamily = true }
+            if i + 1 < roles.count, rules.roles[r + " " + roles[i + 1]] == family { hasFamily = true }
+            if i + 2 < roles.count, rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] == family { hasFamily = true }
+            if let place, let p = rules.places[r.capitalized] ?? rules.places[r.uppercased()], p == place {
+                placeOK = true
+            }
+        }
+        return hasFamily && placeOK
+    }
+}
