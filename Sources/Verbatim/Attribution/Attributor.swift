@@ -189,7 +189,7 @@ public struct Attributor: DocumentStage {
         return QuoteFrame(quotation: k, before: before, after: after, fillsParagraph: fills,
                           priorSentences: priorSentences, nextParagraph: nextParagraph,
                           paragraph: p, words: words, titleCase: words <= 8 && Self.isTitleCase(b, quote.inner),
-                          endsWithPunctuation: endsWithPunctuation(quote, b))
+                          endsWithPunctuation: endsWithPunctuation(quote, b), lastInnerScalar: lastInnerScalar(quote, b))
     }
 
     /// Whether the range holds a letter or digit (bytes of multibyte letters count as letters).
@@ -257,15 +257,20 @@ public struct Attributor: DocumentStage {
         return depth == 0 ? out : t
     }
 
-    /// `,” / .” / ?” / ”,`: the quotation ends a clause.
-    private func endsWithPunctuation(_ q: Quotation, _ b: [UInt8]) -> Bool {
+    /// The last character inside the closing mark, past white space and the closing marks of
+    /// nested quotations (`…Queen,’”`).
+    private func lastInnerScalar(_ q: Quotation, _ b: [UInt8]) -> Unicode.Scalar? {
         let inner = q.inner[q.inner.count - 1]
         var e = inner.end
-        // Skip white space and the closing marks of nested quotations (`…Queen,’”`).
         while e > inner.start, let c = UTF8Text.scalar(before: e, in: b), UTF8Text.isSpace(c) || marks.isMarkScalar(c) {
             e = UTF8Text.previousStart(before: e, in: b)
         }
-        if e > inner.start, let c = UTF8Text.scalar(before: e, in: b), Self.clauseEnd(c) { return true }
+        return e > inner.start ? UTF8Text.scalar(before: e, in: b) : nil
+    }
+
+    /// `,” / .” / ?” / ”,`: the quotation ends a clause.
+    private func endsWithPunctuation(_ q: Quotation, _ b: [UInt8]) -> Bool {
+        if let c = lastInnerScalar(q, b), Self.clauseEnd(c) { return true }
         if q.end < b.count {
             let c = UTF8Text.scalar(at: q.end, in: b).0
             if Self.clauseEnd(c) { return true }

@@ -27,6 +27,8 @@ struct QuoteFrame {
     let titleCase: Bool
     /// The quoted text ends with , ? ! or . just inside or outside the closing mark.
     let endsWithPunctuation: Bool
+    /// The last character inside the closing mark (past spaces and nested closing marks).
+    let lastInnerScalar: Unicode.Scalar?
 }
 
 /// A speaker noun phrase found next to a cue.

@@ -13,7 +13,8 @@ extension Lexicon {
     /// or a description opened by a determiner (`the Russian foreign minister`).
     func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var e = end
-        while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        // `Kerry also said`, `Priebus later Thursday told`.
+        while e > 0, let c = wordClass(t[e - 1], b), c == .modifier || c == .time { e -= 1 }
         guard e > 0 else { return nil }
         let last = t[e - 1]
         if isSubjectPronoun(last, b) {
@@ -139,7 +140,7 @@ extension Lexicon {
         // So is an opening participle or adverb (`Struggling to …, President Obama is`).
         if let first = t.first, first.kind == .word,
            (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b),
-           let comma = t[..<min(end, 16)].firstIndex(where: { $0.isPunct(b, ",") }) {
+           let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }) {
             i = comma + 1
         }
         while i < min(end, t.count) {
@@ -172,8 +173,9 @@ extension Lexicon {
         if t[i].capitalized && p.kind != .punctuation { return false }
         if wordClass(p, b) == .determiner { return false }
         if p.kind == .word {
+            // `Clark’s comments`, `Sanders’ comments`.
             let w = p.text(b)
-            if w.hasSuffix("’s") || w.hasSuffix("'s") { return false }
+            if w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("’") || w.hasSuffix("'") { return false }
         }
         return true
     }
@@ -209,7 +211,7 @@ extension Lexicon {
     func subjectOfEarlierCue(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = end - 1
         while i > 0 {
-            if cueLength(t, i, b) > 0, let sp = speakerBefore(t, i, b) { return sp }
+            if cueLength(t, i, b) > 0, isVerbUse(t, i, b), let sp = speakerBefore(t, i, b) { return sp }
             i -= 1
         }
         return nil

@@ -85,6 +85,8 @@ struct CueAfterQuote: AttributionSieve {
         guard start < t.count else { return nil }
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
         guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
+        // `“… in kind.” But Mr. Trump did not respond`: a new sentence, not an attribution.
+        if start == 0, lx.wordClass(t[0], b) != nil, t[0].capitalized, endsWithPeriod(f, b) { return nil }
         var cue = -1, len = 0
         // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
         let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
@@ -127,6 +129,11 @@ struct CueAfterQuote: AttributionSieve {
     }
 }
 
+/// Whether the quoted text ends with a period just inside its closing mark.
+private func endsWithPeriod(_ f: QuoteFrame, _ b: [UInt8]) -> Bool {
+    f.lastInnerScalar == "."
+}
+
 /// `Kerry said: “…”` / `He added, “…”` / `Barmin, an expert at X, told Y: “…”`: a cue shortly
 /// before the opening mark, with its subject before it. When the cue is the one the previous
 /// quotation of the paragraph already used (`“A,” he said, “B.”`), the quotation joins it.
@@ -165,14 +172,20 @@ struct CueBeforeQuote: AttributionSieve {
                     return .attribute(speaker: sp, cue: cueRange, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
                                       confidence: 0.8)
                 }
-                if !gerund, let sp = lx.speakerBefore(t, i, b) {
+                // `… and added, “…”`: the subject of the verb before.
+                if i > 0, t[i - 1].lower(b) == "and" || t[i - 1].lower(b) == "but",
+                   let sp = lx.subjectOfEarlierCue(t, i - 1, b) {
+                    return .attribute(speaker: sp, cue: cueRange, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                      confidence: 0.8)
+                }
+                if !gerund, let sp = lx.subjectOfCue(t, i, b) {
                     let isColon = i + l < t.count && t[t.count - 1].isPunct(b, ":")
                     return .attribute(speaker: sp, cue: cueRange,
                                       resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
                                       confidence: sp.kind == .pronoun ? 0.85 : 0.93)
                 }
-                // Inverted before a colon: `Said Ellis: “…”`.
-                if let sp = lx.speakerAfter(t, i + l, b), sp.kind != .description,
+                // Inverted before a colon: `Said Ellis: “…”` (the cue opens its clause).
+                if i == 0 || t[i - 1].kind == .punctuation, let sp = lx.speakerAfter(t, i + l, b), sp.kind != .description,
                    sp.tokens[sp.tokens.count - 1].end == t[t.count - 1].start || (t.count - (i + l) == sp.tokens.count + 1) {
                     return .attribute(speaker: sp, cue: cueRange, resolution: .explicit, confidence: 0.85)
                 }
