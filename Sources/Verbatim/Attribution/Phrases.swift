@@ -13,8 +13,9 @@ extension Lexicon {
     /// or a description opened by a determiner (`the Russian foreign minister`).
     func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var e = end
-        // `Kerry also said`, `Priebus later Thursday told`.
-        while e > 0, let c = wordClass(t[e - 1], b), c == .modifier || c == .time { e -= 1 }
+        // `Kerry also said`, `Priebus later Thursday told`, `Gorka similarly noted`.
+        while e > 0, wordClass(t[e - 1], b).map({ $0 == .modifier || $0 == .time })
+                ?? (!t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly")) { e -= 1 }
         guard e > 0 else { return nil }
         let last = t[e - 1]
         if isSubjectPronoun(last, b) {
@@ -87,6 +88,10 @@ extension Lexicon {
         let tokens = Array(t[s..<end])
         // `Another tweeted`, `Many said`: a quantifier alone; `the said` is nothing.
         if tokens.count == 1, let c = wordClass(tokens[0], b), c != .quantifier { return nil }
+        // A description speaks when its head is a role, group or document of the rules (`the
+        // senator`, `officials`, `the campaign`, `the report`) or it holds a name (`the Post`):
+        // not `the platform should reiterate`, `no telephone call`.
+        if !(tokens.count == 1 && wordClass(tokens[0], b) == .quantifier), !canSpeak(tokens, b) { return nil }
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
                              kind: .description)
     }
@@ -197,6 +202,21 @@ extension Lexicon {
                                  kind: antecedent.kind)
         }
         return speakerBefore(t, i, b)
+    }
+
+    /// Whether a description can name a speaker: its head word is in `rules/roles.tsv` (or
+    /// is the plural of one), or a word after the first is capitalised.
+    func canSpeak(_ tokens: [Token], _ b: [UInt8]) -> Bool {
+        guard let last = tokens.last else { return false }
+        let head = NameIndex.role(last.text(b))
+        if rules.roles[head] != nil { return true }
+        let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
+        if rules.roles[singular] != nil { return true }
+        // An agent noun (`the buyer`, `the heckler`, `one attendee`, `a strategist`).
+        if tokens.count > 1, ["er", "or", "ist", "ee", "ant", "ent", "ian", "man", "woman", "person"].contains(where: { singular.hasSuffix($0) }) {
+            return true
+        }
+        return tokens.dropFirst().contains { $0.capitalized }
     }
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
