@@ -81,7 +81,7 @@ struct CueAfterQuote: AttributionSieve {
         let t = Array(f.after[..<lx.sentenceEnd(f.after, b)])
         var start = 0
         // Skip the comma or dash between the quotation and its attribution (`,” he said`).
-        while start < t.count, start < 2, t[start].kind == .punctuation { start += 1 }
+        while start < t.count, start < 2, t[start].kind == .punctuation, !t[start].isPunct(b, "("), !t[start].isPunct(b, "[") { start += 1 }
         guard start < t.count else { return nil }
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
         guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
@@ -305,17 +305,32 @@ struct CueInSentence: AttributionSieve {
             guard near != nil else { return nil }
         }
         if let d = closingCue(f, c) { return d }
-        var i = max(0, t.count - 40)
+        // The nearest cue with a subject, then up through the cues whose complement holds it
+        // (no comma between the earlier cue and this one's subject): `The senator said that
+        // the plan would “fail”`; `Where Trump argued that …, Rubio said only that his
+        // “numbers don’t add up”` stops at Rubio.
+        var found: (cue: Int, length: Int, speaker: SpeakerPhrase)?
         var first: (Int, Int)?
-        while i < t.count {
+        var i = t.count - 1
+        let floor = max(0, t.count - 40)
+        while i >= floor {
             let l = lx.cueLength(t, i, b)
-            guard l > 0, lx.isVerbUse(t, i, b) else { i += 1; continue }
+            guard l > 0, i + l <= t.count, lx.isVerbUse(t, i, b) else { i -= 1; continue }
+            first = (i, l)
             if let sp = lx.subjectOfCue(t, i, b) {
-                return .attribute(speaker: sp, cue: lx.cueRange(t, i, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
-                                  confidence: 0.8)
+                if let current = found {
+                    let subjectStart = t.firstIndex { $0.start >= current.speaker.range.start } ?? current.cue
+                    if i + l > subjectStart || t[(i + l)..<subjectStart].contains(where: { $0.isPunct(b, ",") || $0.isPunct(b, ";") }) {
+                        break
+                    }
+                }
+                found = (i, l, sp)
             }
-            if first == nil { first = (i, l) }
-            i += l
+            i -= 1
+        }
+        if let (c, l, sp) = found {
+            return .attribute(speaker: sp, cue: lx.cueRange(t, c, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                              confidence: 0.8)
         }
         // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject.
         guard let (c0, l0) = first else { return nil }
