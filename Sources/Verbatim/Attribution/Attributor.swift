@@ -67,6 +67,7 @@ public struct Attributor: DocumentStage {
                     ? ByteRange(quotations[k - 1].end, quotations[k].start) : nil
                 let context = SieveContext(bytes: b, lexicon: lexicon, previousInParagraph: previous,
                                            previousCue: previous.flatMap { drafts[$0].cue },
+                                           previousSpeaker: previous.flatMap { drafts[$0].speaker },
                                            betweenPrevious: between, last: last)
                 var decision: SieveDecision?
                 // Empty marks (`“”`) quote nothing.

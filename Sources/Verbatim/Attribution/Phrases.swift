@@ -148,6 +148,11 @@ extension Lexicon {
            let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }) {
             i = comma + 1
         }
+        // `The president left no doubt …, saying`: a description opening the clause.
+        if i < end, wordClass(t[i], b) == .determiner, let sp = speakerAfter(t, i, b), sp.kind == .description,
+           sp.tokens.count >= 2, canSpeak(sp.tokens, b) {
+            return sp
+        }
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
@@ -223,6 +228,7 @@ extension Lexicon {
     /// start of a sentence, an opener rather than a name.
     func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
         guard t.kind == .word, t.end - t.start >= 5 else { return false }
+        if t.capitalized && rules.firstNames[t.text(b)] != nil { return false }  // `Carly`
         let w = t.lower(b)
         return w.hasSuffix("ing") || w.hasSuffix("ed") || w.hasSuffix("ly")
     }

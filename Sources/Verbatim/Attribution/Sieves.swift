@@ -6,6 +6,8 @@ struct SieveContext {
     let previousInParagraph: Int?
     /// The cue of that attribution.
     let previousCue: ByteRange?
+    /// The speaker phrase of that attribution.
+    let previousSpeaker: SpeakerPhrase?
     /// The text between the previous quotation of the paragraph and this one (nil: none
     /// before); tokenised only by the sieve that reads it.
     let betweenPrevious: ByteRange?
@@ -167,7 +169,10 @@ struct CueBeforeQuote: AttributionSieve {
                     return .join(index: p, resolution: .continuation)
                 }
                 let gerund = i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing")
-                if gerund, let sp = lx.subjectOfEarlierCue(t, i, b) ?? lx.clauseSubject(t, i, b) {
+                // `“A,” Cruz said, adding “B”`: after the previous quotation, its speaker.
+                let afterPrevious = c.previousSpeaker != nil && !t[..<i].contains { $0.kind == .word }
+                if gerund || afterPrevious,
+                   let sp = lx.subjectOfEarlierCue(t, i, b) ?? lx.clauseSubject(t, i, b) ?? (afterPrevious ? c.previousSpeaker : nil) {
                     // `Nefzi said, adding, “…”`, `Sanders …, saying, “…”`: the main clause's subject.
                     return .attribute(speaker: sp, cue: cueRange, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
                                       confidence: 0.8)
@@ -312,7 +317,7 @@ struct CueInSentence: AttributionSieve {
         var found: (cue: Int, length: Int, speaker: SpeakerPhrase)?
         var first: (Int, Int)?
         var i = t.count - 1
-        let floor = max(0, t.count - 40)
+        let floor = max(0, t.count - 80)
         while i >= floor {
             let l = lx.cueLength(t, i, b)
             guard l > 0, i + l <= t.count, lx.isVerbUse(t, i, b) else { i -= 1; continue }
