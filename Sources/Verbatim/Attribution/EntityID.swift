@@ -35,6 +35,11 @@ final class EntityID {
     func make(_ name: String, cached: Bool = true) -> String {
         if cached, let hit = cache[name] { return hit }
         var out = slug(name)
+        // Middle initials do not split a person (`Paul D. Ryan` and `Paul Ryan`).
+        let parts = out.split(separator: "-")
+        if parts.count >= 3, parts.dropFirst().dropLast().contains(where: { $0.count == 1 }) {
+            out = ([parts[0]] + parts.dropFirst().dropLast().filter { $0.count > 1 } + [parts[parts.count - 1]]).joined(separator: "-")
+        }
         if out.isEmpty { out = "unknown" } else if let canonical = canonicalSlugs[out] { out = canonical }
         guard cached else { return out }
         if cache.count > 50_000 { cache.removeAll() }

@@ -36,7 +36,7 @@ struct NameIndex {
             var j = i
             while true {
                 let ws = j
-                while j < n && wordByte(b[j]) { j += 1 }
+                while j < n && wordByte(b[j]) && !Self.breaksWord(b, j) { j += 1 }
                 var we = j
                 var ends = false
                 // A possessive or a final period ends the name (Kerry’s, … John Kerry.).
@@ -52,6 +52,8 @@ struct NameIndex {
                 }
                 words.append((ws, we))
                 if ends || words.count - first >= 8 { break }
+                // A no-break space joins words like a space (`Sen.\u{A0}Lindsey Graham`).
+                if j + 2 < n, b[j] == 0xC2, b[j + 1] == 0xA0, isUpper(b[j + 2]) { j += 2; continue }
                 guard j + 1 < n, b[j] == 0x20 else { break }
                 if isUpper(b[j + 1]) { j += 1; continue }
                 // A lower-case particle inside a name (Staffan de Mistura); `of` ends a run.
@@ -190,6 +192,17 @@ struct NameIndex {
         var h: UInt64 = 0xcbf29ce484222325
         for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x100000001b3 }
         return h
+    }
+
+    /// Whether the byte at `j` starts a no-break space, a curly double quotation mark or a
+    /// dash: not part of a word although it is not ASCII.
+    @inline(__always)
+    static func breaksWord(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        let c = b[j]
+        if c == 0xC2 { return j + 1 < b.count && b[j + 1] == 0xA0 }
+        guard c == 0xE2, j + 2 < b.count, b[j + 1] == 0x80 else { return false }
+        let d = b[j + 2]
+        return d == 0x9C || d == 0x9D || d == 0x93 || d == 0x94
     }
 
     static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: Lexicon) -> Bool {

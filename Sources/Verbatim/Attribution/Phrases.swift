@@ -131,6 +131,8 @@ extension Lexicon {
                       wordClass(t[e], b).map(\.opensPhrase) ?? true { e += 1 }
             }
             if e - start == 1 && wordClass(first, b) == .determiner { return nil }
+            // `said former Obama adviser David Axelrod`: roles before a name make a name.
+            if e - start >= 2, isNameWord(t[e - 1], b), isNameWord(t[e - 2], b) || isTitle(t[e - 2], b) { kind = .name }
         }
         guard e > start else { return nil }
         let tokens = Array(t[start..<e])

@@ -117,6 +117,8 @@ final class SpeakerResolver {
                              _ index: inout NameIndex?, _ b: [UInt8]) -> String {
         let core = coreName(tokens, b)
         var name = core.map { $0.text(b) }.joined(separator: " ")
+        // `Sanders’ comments`: the possessive mark is not part of the name.
+        while name.hasSuffix("’") || name.hasSuffix("'") { name.removeLast() }
         if core.count == 1 || core.dropLast().allSatisfy({ lexicon.isParticle($0, b) }) {
             let key = name
             if let full = fullNames[key] { return full }
