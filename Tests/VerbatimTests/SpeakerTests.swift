@@ -1,0 +1,117 @@
+import Testing
+@testable import Verbatim
+
+/// Speaker resolution: pronouns by gender and salience, descriptions through roles, joint
+/// speakers, the cue that governs a fragment, and one identity per person.
+@Suite("Speakers: pronouns, descriptions, fragments and identities")
+struct SpeakerTests {
+    // `she` skips the men named in between and finds the woman; `he` the man.
+    @Test("a pronoun agrees in gender with its person", arguments: [
+        ("Ilse Marandi met Tomas Reyne on Monday. Reyne left early. “We are close,” she said.", "Ilse Marandi"),
+        ("Ilse Marandi met Tomas Reyne on Monday. Marandi left early. “We are close,” he said.", "Tomas Reyne"),
+        // An honorific gives the gender when the given name is unknown.
+        ("Ms. Okonkwo met Mr. Dalby. “We are close,” she said.", "Okonkwo"),
+    ])
+    func pronounGender(text: String, name: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.count == 1)
+        #expect(a.first?.name == name)
+        #expect(a.first?.resolution == "pronoun")
+    }
+
+    // The subject of the last sentence is more salient than a speaker quoted earlier.
+    @Test("a pronoun prefers the subject of a sentence with a cue over an earlier speaker")
+    func pronounSalience() {
+        let text = "“We will see,” said John Kerry.\n\nDuring a press conference, Carter said the talks were useful.\n\n“They are a long way from that,” he said."
+        let a = Fixture.attributions(text)
+        #expect(a.last?.name == "Carter")
+    }
+
+    // A person introduced with an appositive is the subject of the sentence.
+    @Test("an appositive subject is salient")
+    func appositiveSubject() {
+        let text = "“Good,” said Tomas Reyne. The envoy, Dr. Anselm Kovi, who chaired the sessions, was upbeat. “Both sides kept their word,” he said."
+        #expect(Fixture.attributions(text).last?.name == "Anselm Kovi")
+    }
+
+    // A description resolves through the role (and place) the person was introduced with.
+    @Test("a description resolves to the person with that role", arguments: [
+        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” the Russian foreign minister said.",
+         "Sergei Lavrov"),
+        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” Washington’s top diplomat said.",
+         "John Kerry"),
+    ])
+    func description(text: String, name: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.count == 1)
+        #expect(a.first?.name == name)
+        #expect(a.first?.resolution == "descriptor")
+    }
+
+    // With no person of that role, the description stays itself.
+    @Test("a description with no matching person keeps its words")
+    func descriptionUnmatched() {
+        let a = Fixture.attributions("“We are close,” a Western diplomat said.")
+        #expect(a.first?.name == "a Western diplomat")
+    }
+
+    @Test("joint speakers name both")
+    func joint() {
+        let a = Fixture.attributions("Sergei Lavrov met John Kerry. Kerry and Lavrov said: “We have reached clarity.”")
+        #expect(a.first?.name == "John Kerry and Sergei Lavrov")
+        #expect(a.first?.entity == "john-kerry+sergei-lavrov")
+    }
+
+    // The quoted fragment belongs to the outer reporting verb, not to one inside its clause.
+    @Test("a fragment takes the subject of the cue that governs it", arguments: [
+        ("Wasserman Schultz said in her opening remarks that the platform should reiterate the party’s support for “stalwart allies.”",
+         "Wasserman Schultz"),
+        ("Rubio said the United States “must increase our efforts at home and abroad.”", "Rubio"),
+        ("While Trump argued that the cuts were wrong, Rubio said only that his “numbers don’t add up.”", "Rubio"),
+    ])
+    func fragment(text: String, name: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.count == 1)
+        #expect(a.first?.name == name)
+    }
+
+    // A cue word used as a noun (`Clark’s comments`) does not take the quotation; the closing
+    // `…, the groups say` does.
+    @Test("a cue word used as a noun is not a cue")
+    func nounCue() {
+        let a = Fixture.attributions("Clark’s comments further “the anti-Muslim mob mentality” of the campaign, the groups say.")
+        #expect(a.first?.mention == "the groups")
+    }
+
+    // `told Fox News:` names the addressee after the cue, not the speaker.
+    @Test("the addressee of told is not the speaker")
+    func addressee() {
+        let a = Fixture.attributions("Priebus later Thursday told Fox News: “Both men are meeting next week to talk.”")
+        #expect(a.first?.mention == "Priebus")
+    }
+
+    // An unattributed quotation ending its paragraph joins the attributed one opening the next.
+    @Test("an unattributed quotation takes the speaker of the next paragraph's quotation")
+    func forward() {
+        let a = Fixture.attributions("The hearing went on for hours. “You blamed thousands of workers.”\n\n“It is gutless leadership,” Warren said.")
+        #expect(a.count == 1)
+        #expect(a.first?.name == "Warren")
+    }
+
+    // The same person, written differently, has one id.
+    @Test("one id per person across spellings", arguments: [
+        ("Paul D. Ryan", "Paul Ryan"), ("Sergei Lavrov", "SERGEI LAVROV"), ("Sergey Lavrov", "Sergei Lavrov"),
+        ("José Martínez", "Jose Martinez"), ("Сергей Лавров", "Sergei Lavrov"),
+    ])
+    func identity(a: String, b: String) {
+        let ids = EntityID(aliases: RuleSet.defaults.aliases)
+        #expect(ids.make(a) == ids.make(b))
+    }
+
+    @Test("different people keep different ids")
+    func distinct() {
+        let ids = EntityID(aliases: RuleSet.defaults.aliases)
+        #expect(ids.make("Bill Clinton") != ids.make("Hillary Clinton"))
+        #expect(ids.make("George W. Bush") != ids.make("Jeb Bush"))
+    }
+}
