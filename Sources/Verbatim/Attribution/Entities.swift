@@ -15,21 +15,26 @@ struct PersonMention {
     var gender: RuleSet.Gender?
     /// The run opens a clause and a verb follows (`Carter said`, `Kerry hopes`): salient.
     var subject: Bool
-    /// Lower-case role and place words (`russian`, `foreign`, `minister`).
-    var roles: [String]
+    /// The words of the run before the name (titles), for ``NameIndex/roles(of:_:)``.
+    var titles: [String]
 }
 
 extension NameIndex {
     /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`).
     func person(_ r: Int) -> PersonMention? {
+        // A word alone is a person only as the surname of a longer name or the subject of a
+        // cue: checked on bytes first, since most capitalised words are neither.
+        if isLoneWord(r) && !endsSomeName(r) && !lowerCaseWordFollows(r) { return nil }
         let texts = texts(of: r)
+        if texts.count == 1 {
+            // `The`, `But`, `He`: a capitalised function word or pronoun is nobody.
+            let w = texts[0].lowercased()
+            if lexicon.rules.functionWords[w] != nil || lexicon.rules.pronouns[w] != nil { return nil }
+        }
         let span = span(of: r)
         let start = min(lexicon.nameStart(texts), texts.count)
         var core = Array(texts[start...])
         if core.isEmpty { return nil }
-        if texts.count == 1, lexicon.rules.functionWords[texts[0].lowercased()] != nil || lexicon.rules.pronouns[texts[0].lowercased()] != nil {
-            return nil
-        }
         if core.count > 4 { core = Array(core.suffix(3)) }
         if lexicon.rules.nameParticles.contains(core[0]) && core.count == 1 { return nil }
         let titles = Array(texts[..<start])
@@ -42,8 +47,7 @@ extension NameIndex {
                 name = full
             }
         }
-        let first = name.split(separator: " ").first.map(String.init) ?? name
-        if name.contains(" "), let g = lexicon.rules.firstNames[first] {
+        if let first = Self.firstWord(name), let g = lexicon.rules.firstNames[first] {
             isPerson = true
             if gender == nil || gender == .any { gender = g }
         }
@@ -54,8 +58,7 @@ extension NameIndex {
             isPerson = true
         }
         guard isPerson else { return nil }
-        return PersonMention(range: span, name: name, gender: gender, subject: opensClause(span),
-                             roles: roles(titles, span))
+        return PersonMention(range: span, name: name, gender: gender, subject: opensClause(span), titles: titles)
     }
 
     /// A verb-like lower-case word follows the run, and no preposition stands before it.
@@ -101,7 +104,8 @@ extension NameIndex {
 
     /// Role words: the run's titles, up to four lower-case words right before it, and an
     /// appositive after it (`, an expert at the Russian International Affairs Council,`).
-    private func roles(_ titles: [String], _ span: ByteRange) -> [String] {
+    func roles(of p: PersonMention) -> [String] {
+        let titles = p.titles, span = p.range
         // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
         var e = span.start
         var before: [String] = []
@@ -139,6 +143,12 @@ extension NameIndex {
             }
         }
         return out
+    }
+
+    /// The first word of a name of two or more words (before its first space), else nil.
+    static func firstWord(_ name: String) -> String? {
+        guard let space = name.utf8.firstIndex(of: 0x20) else { return nil }
+        return String(name[..<space])
     }
 
     /// A word as a role: lower case, without a possessive ending.

@@ -16,6 +16,13 @@ struct NameIndex {
     /// Sentence-opening runs (`.run`) and single capitalised words before a lower-case word
     /// (`.word`, `Reyne struck …`), in text order.
     private var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
+    /// Names of runs already made (a lookup reads the same runs again and again).
+    private let cache = NameCache()
+
+    /// The names made so far, by run; a reference so that lookups on a value can fill it.
+    private final class NameCache {
+        var names: [Int: String?] = [:]
+    }
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         self.bytes = bytes
@@ -162,6 +169,22 @@ struct NameIndex {
         return words[run.first..<(run.first + run.count)].map { String(decoding: bytes[$0.0..<$0.1], as: UTF8.self) }
     }
 
+    /// Whether run `r` is a single word.
+    func isLoneWord(_ r: Int) -> Bool { runs[r].count == 1 }
+
+    /// Whether a run of two or more words ends with the last word of run `r`.
+    func endsSomeName(_ r: Int) -> Bool {
+        let w = lastWord(of: r)
+        let h = bytes.withUnsafeBufferPointer { Self.hash($0, w.start, w.end) }
+        return byLast[h] != nil
+    }
+
+    /// Whether a lower-case letter follows run `r` after a space (`Carter said`).
+    func lowerCaseWordFollows(_ r: Int) -> Bool {
+        let e = lastWord(of: r).end
+        return e + 1 < bytes.count && bytes[e] == 0x20 && bytes[e + 1] >= 0x61 && bytes[e + 1] <= 0x7A
+    }
+
     /// The range of the last word of run `r`.
     func lastWord(of r: Int) -> ByteRange {
         let run = runs[r]
@@ -178,6 +201,13 @@ struct NameIndex {
     /// The name of a run: the words after its last title or dotted abbreviation, two to four
     /// of them, not starting with a particle; nil when the run is no person's name.
     private func name(of run: Int) -> String? {
+        if let known = cache.names[run] { return known }
+        let name = makeName(of: run)
+        cache.names[run] = name
+        return name
+    }
+
+    private func makeName(of run: Int) -> String? {
         let r = runs[run]
         let texts = words[r.first..<(r.first + r.count)].map { String(decoding: bytes[$0.0..<$0.1], as: UTF8.self) }
         let core = texts[min(lexicon.nameStart(texts), texts.count)...]

@@ -23,6 +23,8 @@ final class SpeakerResolver {
         var lastNamedAt = -1
         /// Speakers found so far: where they were mentioned, their name and gender.
         var events: [(position: Int, name: String, gender: RuleSet.Gender?)] = []
+        /// The person of each run asked about so far (runs are read again by later pronouns).
+        var people: [Int: PersonMention?] = [:]
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
         // Speaker mentions in text order, so pronouns look back at what came before.
@@ -55,7 +57,7 @@ final class SpeakerResolver {
                     if let pronoun, pronoun.gender == .male || pronoun.gender == .female {
                         // `he` / `she`: the most salient person of that gender before it.
                         if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let name = antecedent(of: mention.start, gender: pronoun.gender, document, index!, events) {
+                        if let name = antecedent(of: mention.start, gender: pronoun.gender, document, index!, events, &people) {
                             let entity = ids.make(name)
                             speaker = Speaker(mention: mention, name: name, entity: entity, resolution: .pronoun,
                                               confidence: d.confidence * 0.9)
@@ -89,7 +91,7 @@ final class SpeakerResolver {
                     // `the Russian foreign minister`: the person introduced with that role.
                     if let (family, place) = lexicon.describe(sp.tokens.map { $0.text(b) }) {
                         if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let person = described(before: mention.start, family: family, place: place, document, index!) {
+                        if let person = described(before: mention.start, family: family, place: place, document, index!, &people) {
                             let entity = ids.make(person.name)
                             speaker = Speaker(mention: mention, name: person.name, entity: entity, resolution: .descriptor,
                                               confidence: d.confidence * 0.85)
@@ -133,37 +135,48 @@ final class SpeakerResolver {
     /// The gender of a speaker's name: its given name or an honorific among its words.
     private func gender(of name: String, _ tokens: [Token], _ b: [UInt8]) -> RuleSet.Gender? {
         for t in tokens { if let g = lexicon.honorificGender(t.text(b)) { return g } }
-        guard name.contains(" "), let first = name.split(separator: " ").first else { return nil }
-        return lexicon.rules.firstNames[String(first)]
+        guard let first = NameIndex.firstWord(name) else { return nil }
+        return lexicon.rules.firstNames[first]
     }
 
     /// The person a `he` / `she` at `position` means: walking back over the people mentioned
     /// (outside quotations) and the speakers found so far, the nearest compatible one that
     /// opens a clause, else the nearest compatible one. Reads at most 40 runs, 2,500 bytes back.
     private func antecedent(of position: Int, gender: RuleSet.Gender, _ document: Document, _ index: NameIndex,
-                            _ events: [(position: Int, name: String, gender: RuleSet.Gender?)]) -> String? {
-        var candidates: [(position: Int, name: String, subject: Bool)] = []
+                            _ events: [(position: Int, name: String, gender: RuleSet.Gender?)],
+                            _ people: inout [Int: PersonMention?]) -> String? {
+        // Nearest first: the speakers found so far and the people of the runs, merged by
+        // position; the first compatible subject ends the walk (few runs are read).
+        let recent = events.suffix(8).filter { $0.position < position && lexicon.compatible($0.gender, gender) }
+        let e = recent.count - 1
+        var nearest: String?
         for r in index.runs(before: position, limit: 40, reach: 2_500) {
             let span = index.span(of: r)
-            guard !document.insideQuotation(span.start), let p = index.person(r), lexicon.compatible(p.gender, gender) else { continue }
-            candidates.append((span.start, p.name, p.subject))
+            if e >= 0 && recent[e].position >= span.start { return recent[e].name }
+            guard !document.insideQuotation(span.start), let p = Self.person(r, index, &people),
+                  lexicon.compatible(p.gender, gender) else { continue }
+            if p.subject { return p.name }
+            if nearest == nil { nearest = p.name }
         }
-        for e in events.suffix(8) where e.position < position && lexicon.compatible(e.gender, gender) {
-            candidates.append((e.position, e.name, true))
-        }
-        candidates.sort { $0.position > $1.position }
-        if let c = candidates.first(where: { $0.subject }) { return c.name }
-        if let c = candidates.first { return c.name }
-        return events.last { lexicon.compatible($0.gender, gender) }?.name
+        if e >= 0 && nearest == nil { return recent[e].name }
+        return nearest ?? events.last { lexicon.compatible($0.gender, gender) }?.name
     }
 
     /// The nearest person before `position` introduced with a role of `family` (and `place`).
     private func described(before position: Int, family: String, place: String?, _ document: Document,
-                           _ index: NameIndex) -> PersonMention? {
-        for r in index.runs(before: position, limit: 200, reach: 50_000) {
-            if let p = index.person(r), lexicon.fits(p.roles, family: family, place: place) { return p }
+                           _ index: NameIndex, _ people: inout [Int: PersonMention?]) -> PersonMention? {
+        for r in index.runs(before: position, limit: 80, reach: 20_000) {
+            if let p = Self.person(r, index, &people), lexicon.fits(index.roles(of: p), family: family, place: place) { return p }
         }
         return nil
+    }
+
+    /// ``NameIndex/person(_:)``, each run read once per document.
+    private static func person(_ r: Int, _ index: NameIndex, _ people: inout [Int: PersonMention?]) -> PersonMention? {
+        if let known = people[r] { return known }
+        let p = index.person(r)
+        people[r] = p
+        return p
     }
 
     /// The name without the titles and roles before it.

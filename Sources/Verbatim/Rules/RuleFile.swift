@@ -28,19 +28,26 @@ struct RuleFile {
         var rows: [[String]] = []
         var lines: [Int] = []
         var header: [String]?
-        var previous: String?
+        var previous: String?  // non-nil once a row has been read
         var lineNumber = 0
-        // Split on scalars: in a String "\r\n" is one Character and would not split on "\n".
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Read as UTF-8 bytes: lines end at `\n` (a `\r` before it is dropped), fields at tabs.
+        let bytes = Array(text.utf8)
+        var previousLine: ArraySlice<UInt8> = []
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = Substring(String(String.UnicodeScalarView(rawLine)))
-            if line.unicodeScalars.last == "\r" { line = Substring(String(line.unicodeScalars.dropLast())) }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var e = lineEnd
+            if e > lineStart && bytes[e - 1] == 0x0D { e -= 1 }
+            let line = bytes[lineStart..<e]
+            if line.isEmpty || line.first == 0x23 { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard header != nil else {
                 guard fields == columns else {
                     throw RuleError(file: name, line: lineNumber,
-                                    message: "header must be `\(columns.joined(separator: "\\t"))`, found `\(line)`")
+                                    message: "header must be `\(columns.joined(separator: "\\t"))`, found `\(String(decoding: line, as: UTF8.self))`")
                 }
                 header = fields
                 continue
@@ -49,19 +56,20 @@ struct RuleFile {
                 throw RuleError(file: name, line: lineNumber,
                                 message: "expected \(columns.count) tab-separated field(s), found \(fields.count)")
             }
-            if let bad = fields.first(where: { $0.isEmpty || $0 != $0.trimmingSpaces }) {
+            if let bad = fields.first(where: { $0.isEmpty || $0.utf8.first == 0x20 || $0.utf8.last == 0x20 }) {
                 throw RuleError(file: name, line: lineNumber, message: "empty field or stray spaces in `\(bad)`")
             }
-            let key = String(line)
-            if let previous {
-                if key == previous {
-                    throw RuleError(file: name, line: lineNumber, message: "duplicate line `\(key)`")
+            if previous != nil {
+                if line.elementsEqual(previousLine) {
+                    throw RuleError(file: name, line: lineNumber, message: "duplicate line `\(String(decoding: line, as: UTF8.self))`")
                 }
-                if !previous.utf8.lexicographicallyPrecedes(key.utf8) {
-                    throw RuleError(file: name, line: lineNumber, message: "not sorted: `\(key)` after `\(previous)`")
+                if !previousLine.lexicographicallyPrecedes(line) {
+                    throw RuleError(file: name, line: lineNumber,
+                                    message: "not sorted: `\(String(decoding: line, as: UTF8.self))` after `\(String(decoding: previousLine, as: UTF8.self))`")
                 }
             }
-            previous = key
+            previous = ""
+            previousLine = line
             rows.append(fields)
             lines.append(lineNumber)
         }

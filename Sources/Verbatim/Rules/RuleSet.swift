@@ -206,7 +206,7 @@ public struct RuleSet: Sendable {
             transcriptLabels[row[0]] = kind
         }
         firstNames = try Self.table(file("first-names.tsv")) { (row, fail) throws(RuleError) in
-            guard !row[0].contains(" "), row[0].first?.isUppercase == true else {
+            guard !row[0].utf8.contains(0x20), row[0].unicodeScalars.first?.properties.isUppercase == true else {
                 throw fail("a first name is one capitalised word, found `\(row[0])`")
             }
             guard let gender = Gender(rawValue: row[1]), gender != .neuter else {
@@ -261,8 +261,7 @@ public struct RuleSet: Sendable {
         table.reserveCapacity(file.rows.count)
         for (row, line) in zip(file.rows, file.lines) {
             let fail = { (message: String) in RuleError(file: file.name, line: line, message: message) }
-            guard table[row[0]] == nil else { throw fail("`\(row[0])` is on two rows") }
-            table[row[0]] = try value(row, fail)
+            guard table.updateValue(try value(row, fail), forKey: row[0]) == nil else { throw fail("`\(row[0])` is on two rows") }
         }
         return table
     }
