@@ -2,10 +2,18 @@
 ///
 /// - A name loses its titles and roles (`U.S. Secretary of State John Kerry` → `John Kerry`);
 ///   a surname alone takes the fullest form of that name in the document, the nearest one
-///   before it first (`Lavrov` → `Sergei Lavrov`, `Clinton` → the Clinton named last).
-/// - A pronoun takes the speaker of the nearest attribution before it that names a person.
-/// - A description keeps its words (`the Russian foreign minister`) for now.
-/// `entity` is ``EntityID/make(_:)`` of the name: the same for the same name everywhere.
+///   before it first (`Lavrov` → `Sergei Lavrov`, `Clinton` → the Clinton named last). Joint
+///   speakers (`Kerry and Lavrov`) resolve each name.
+/// - `he` / `she` take the nearest person of that gender (``NameIndex/person(_:)``: given
+///   names, honorifics, titles) that opens a clause, walking back over the people mentioned
+///   outside quotations and the speakers found so far; other singular pronouns the last one.
+/// - A description (`the Russian foreign minister`, `Washington’s top diplomat`) takes the
+///   nearest person introduced with a role of the same family (`rules/roles.tsv`) and, when
+///   it names one, the same country (`rules/places.tsv`); else it keeps its words.
+/// - `confidence` is the sieve's, lowered for pronouns and descriptions by ``nearness(_:)``.
+/// `entity` is ``EntityID/make(_:cached:)`` of the name: the same for the same name everywhere
+/// (aliases from `rules/aliases.tsv`); descriptions and unresolved pronouns get ids scoped to
+/// their document.
 final class SpeakerResolver {
     let lexicon: Lexicon
     private let ids: EntityID
@@ -57,10 +65,10 @@ final class SpeakerResolver {
                     if let pronoun, pronoun.gender == .male || pronoun.gender == .female {
                         // `he` / `she`: the most salient person of that gender before it.
                         if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let name = antecedent(of: mention.start, gender: pronoun.gender, document, index!, events, &people) {
+                        if let (name, at) = antecedent(of: mention.start, gender: pronoun.gender, document, index!, events, &people) {
                             let entity = ids.make(name)
                             speaker = Speaker(mention: mention, name: name, entity: entity, resolution: .pronoun,
-                                              confidence: d.confidence * 0.9)
+                                              confidence: d.confidence * 0.9 * Self.nearness(mention.start - at))
                             events.append((mention.start, name, pronoun.gender))
                             lastNamed = (name, entity)
                             lastNamedAt = mention.start
@@ -94,7 +102,7 @@ final class SpeakerResolver {
                         if let person = described(before: mention.start, family: family, place: place, document, index!, &people) {
                             let entity = ids.make(person.name)
                             speaker = Speaker(mention: mention, name: person.name, entity: entity, resolution: .descriptor,
-                                              confidence: d.confidence * 0.85)
+                                              confidence: d.confidence * 0.85 * Self.nearness(mention.start - person.range.start))
                             events.append((mention.start, person.name, person.gender))
                             lastNamed = (person.name, entity)
                             lastNamedAt = mention.start
@@ -132,6 +140,12 @@ final class SpeakerResolver {
         return name
     }
 
+    /// How much a resolution is trusted at `distance` bytes from what it resolves to: 1 next
+    /// to it, falling linearly to 0.6 at 5,000 bytes and beyond.
+    static func nearness(_ distance: Int) -> Double {
+        max(0.6, 1 - 0.4 * Double(max(0, distance)) / 5_000)
+    }
+
     /// The gender of a speaker's name: its given name or an honorific among its words.
     private func gender(of name: String, _ tokens: [Token], _ b: [UInt8]) -> RuleSet.Gender? {
         for t in tokens { if let g = lexicon.honorificGender(t.text(b)) { return g } }
@@ -144,22 +158,22 @@ final class SpeakerResolver {
     /// opens a clause, else the nearest compatible one. Reads at most 40 runs, 2,500 bytes back.
     private func antecedent(of position: Int, gender: RuleSet.Gender, _ document: Document, _ index: NameIndex,
                             _ events: [(position: Int, name: String, gender: RuleSet.Gender?)],
-                            _ people: inout [Int: PersonMention?]) -> String? {
+                            _ people: inout [Int: PersonMention?]) -> (String, Int)? {
         // Nearest first: the speakers found so far and the people of the runs, merged by
         // position; the first compatible subject ends the walk (few runs are read).
         let recent = events.suffix(8).filter { $0.position < position && lexicon.compatible($0.gender, gender) }
         let e = recent.count - 1
-        var nearest: String?
+        var nearest: (String, Int)?
         for r in index.runs(before: position, limit: 40, reach: 2_500) {
             let span = index.span(of: r)
-            if e >= 0 && recent[e].position >= span.start { return recent[e].name }
+            if e >= 0 && recent[e].position >= span.start { return (recent[e].name, recent[e].position) }
             guard !document.insideQuotation(span.start), let p = Self.person(r, index, &people),
                   lexicon.compatible(p.gender, gender) else { continue }
-            if p.subject { return p.name }
-            if nearest == nil { nearest = p.name }
+            if p.subject { return (p.name, span.start) }
+            if nearest == nil { nearest = (p.name, span.start) }
         }
-        if e >= 0 && nearest == nil { return recent[e].name }
-        return nearest ?? events.last { lexicon.compatible($0.gender, gender) }?.name
+        if e >= 0 && nearest == nil { return (recent[e].name, recent[e].position) }
+        return nearest ?? events.last { lexicon.compatible($0.gender, gender) }.map { ($0.name, $0.position) }
     }
 
     /// The nearest person before `position` introduced with a role of `family` (and `place`).
