@@ -180,30 +180,16 @@ public struct RuleSet: Sendable {
             pronouns[row[0]] = Pronoun(gender: g, plural: row[2] == "plural", subject: row[3] == "subject")
         }
 
-        let fw = file("function-words.tsv")
-        functionWords = [:]
-        for (row, line) in zip(fw.rows, fw.lines) {
-            guard let c = WordClass(rawValue: row[1]) else {
-                throw RuleError(file: fw.name, line: line, message: "unknown word class `\(row[1])`")
-            }
-            guard functionWords[row[0]] == nil else {
-                throw RuleError(file: fw.name, line: line, message: "`\(row[0])` has two classes")
-            }
-            functionWords[row[0]] = c
+        functionWords = try Self.table(file("function-words.tsv")) { (row, fail) throws(RuleError) in
+            guard let c = WordClass(rawValue: row[1]) else { throw fail("unknown word class `\(row[1])`") }
+            return c
         }
         boilerplate = file("boilerplate.tsv").firstColumn
         elisions = Set(file("elisions.tsv").firstColumn)
 
-        let labels = file("transcript-labels.tsv")
-        transcriptLabels = [:]
-        for (row, line) in zip(labels.rows, labels.lines) {
-            guard let kind = LabelKind(rawValue: row[1]) else {
-                throw RuleError(file: labels.name, line: line, message: "kind must be role or heading, found `\(row[1])`")
-            }
-            guard transcriptLabels[row[0]] == nil else {
-                throw RuleError(file: labels.name, line: line, message: "`\(row[0])` has two kinds")
-            }
-            transcriptLabels[row[0]] = kind
+        transcriptLabels = try Self.table(file("transcript-labels.tsv")) { (row, fail) throws(RuleError) in
+            guard let kind = LabelKind(rawValue: row[1]) else { throw fail("kind must be role or heading, found `\(row[1])`") }
+            return kind
         }
         firstNames = try Self.table(file("first-names.tsv")) { (row, fail) throws(RuleError) in
             guard !row[0].utf8.contains(0x20), row[0].unicodeScalars.first?.properties.isUppercase == true else {
