@@ -83,12 +83,3 @@ struct RuleFile {
     /// The values of the first column.
     var firstColumn: [String] { rows.map { $0[0] } }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " { s = s.dropFirst() }
-        while let l = s.last, l == " " { s = s.dropLast() }
-        return String(s)
-    }
-}
