@@ -13,9 +13,18 @@ extension Lexicon {
     /// or a description opened by a determiner (`the Russian foreign minister`).
     func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var e = end
-        // `Kerry also said`, `Priebus later Thursday told`, `Gorka similarly noted`.
-        while e > 0, wordClass(t[e - 1], b).map({ $0 == .modifier || $0 == .time })
-                ?? (!t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly")) { e -= 1 }
+        // `Kerry also said`, `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on
+        // Saturday tweeted`.
+        while e > 0 {
+            if let c = wordClass(t[e - 1], b) {
+                guard c == .modifier || c == .time else { break }
+                e -= c == .time && e >= 2 && wordClass(t[e - 2], b) == .preposition ? 2 : 1
+            } else if !t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly") {
+                e -= 1
+            } else {
+                break
+            }
+        }
         guard e > 0 else { return nil }
         let last = t[e - 1]
         if isSubjectPronoun(last, b) {

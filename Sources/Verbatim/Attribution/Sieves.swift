@@ -87,8 +87,9 @@ struct CueAfterQuote: AttributionSieve {
         guard start < t.count else { return nil }
         // A scare quote (`“moderate” fighters said`) runs straight into the sentence.
         guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
-        // `“… in kind.” But Mr. Trump did not respond`: a new sentence, not an attribution.
-        if start == 0, lx.wordClass(t[0], b) != nil, t[0].capitalized, endsWithPeriod(f, b) { return nil }
+        // `“… in kind.” But Mr. Trump did not respond`, or a fragment ending its sentence
+        // (`could lead to another “Holocaust.” Netanyahu has said …`): a new sentence follows.
+        if start == 0, t[0].capitalized, endsWithPeriod(f, b), lx.wordClass(t[0], b) != nil || !f.before.isEmpty { return nil }
         var cue = -1, len = 0
         // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
         let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
@@ -347,6 +348,8 @@ struct CueInSentence: AttributionSieve {
     /// `…, Smith said.` / `…, said Smith.` closing the sentence after the quotation.
     private func closingCue(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
+        // A quotation that ends its sentence (`… another “Holocaust.” Netanyahu has said`).
+        if endsWithPeriod(f, b), f.after.first?.capitalized == true { return nil }
         let a = Array(f.after[..<lx.sentenceEnd(f.after, b)])
         guard let comma = a.lastIndex(where: { $0.isPunct(b, ",") }), a.count - comma <= 8 else { return nil }
         for j in (comma + 1)..<a.count {
