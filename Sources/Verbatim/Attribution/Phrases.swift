@@ -244,6 +244,33 @@ extension Lexicon {
         return w.hasSuffix("ing") || w.hasSuffix("ed") || w.hasSuffix("ly")
     }
 
+    /// The outermost cue whose complement holds the cue at `i` (subject `sp`): up through the
+    /// cues before it that have a subject, while no comma, semicolon, colon, dash or parenthesis
+    /// stands between such a
+    /// cue and the subject of the one it governs (`The Journal notes that Coulter tweeted …`;
+    /// `While Trump argued that …, Rubio said …` stops at Rubio). Nil when there is none.
+    func governingCue(_ t: [Token], _ i: Int, _ l: Int, _ sp: SpeakerPhrase, _ b: [UInt8])
+        -> (cue: Int, length: Int, speaker: SpeakerPhrase)? {
+        var current: (cue: Int, length: Int, speaker: SpeakerPhrase) = (i, l, sp)
+        var outer: (cue: Int, length: Int, speaker: SpeakerPhrase)?
+        var k = i - 1
+        let floor = max(0, i - 80)
+        while k >= floor {
+            let kl = cueLength(t, k, b)
+            guard kl > 0, k + kl <= current.cue, isVerbUse(t, k, b), let ksp = subjectOfCue(t, k, b) else { k -= 1; continue }
+            let subjectStart = t.firstIndex { $0.start >= current.speaker.range.start } ?? current.cue
+            if k + kl > subjectStart || t[(k + kl)..<subjectStart].contains(where: { x in
+                [",", ";", ":", "\u{2014}", "\u{2015}", "\u{2013}", "-", "(", ")"].contains { x.isPunct(b, $0) }
+            }) {
+                break
+            }
+            current = (k, kl, ksp)
+            outer = current
+            k -= 1
+        }
+        return outer
+    }
+
     /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`).
     func subjectOfEarlierCue(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = end - 1

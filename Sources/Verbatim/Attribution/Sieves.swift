@@ -112,7 +112,12 @@ struct CueAfterQuote: AttributionSieve {
         var e = cue
         while e > start, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
         var s = start
-        if s < e, let cls = lx.wordClass(t[s], b), cls == .conjunction || t[s].lower(b) == "as" { s += 1 }
+        if s < e, let cls = lx.wordClass(t[s], b), cls == .conjunction || t[s].lower(b) == "as" {
+            // `… “one of commitment,” but he also warned China`: within reported speech, a
+            // conjunction opens a new clause, not the quotation's attribution.
+            if cls == .conjunction && lx.hasCue(f.before, b) { return nil }
+            s += 1
+        }
         guard s < e else { return nil }
         if let comma = t[s..<e].firstIndex(where: { $0.isPunct(b, ",") }) { e = comma }
         guard s < e, e - s <= 10 else { return nil }
@@ -185,6 +190,12 @@ struct CueBeforeQuote: AttributionSieve {
                                       confidence: 0.8)
                 }
                 if !gerund, let sp = lx.subjectOfCue(t, i, b) {
+                    // `The senator said he rarely asks surrogates to stump for him, “except …”`:
+                    // a cue inside another's complement gives way to it.
+                    if i + l < t.count, let outer = lx.governingCue(t, i, l, sp, b), outer.cue < i {
+                        return .attribute(speaker: outer.speaker, cue: lx.cueRange(t, outer.cue, outer.length, b),
+                                          resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.85)
+                    }
                     let isColon = i + l < t.count && t[t.count - 1].isPunct(b, ":")
                     return .attribute(speaker: sp, cue: cueRange,
                                       resolution: sp.kind == .pronoun ? .pronoun : (isColon ? .colon : .explicit),
@@ -315,7 +326,6 @@ struct CueInSentence: AttributionSieve {
         // (no comma between the earlier cue and this one's subject): `The senator said that
         // the plan would “fail”`; `Where Trump argued that …, Rubio said only that his
         // “numbers don’t add up”` stops at Rubio.
-        var found: (cue: Int, length: Int, speaker: SpeakerPhrase)?
         var first: (Int, Int)?
         var i = t.count - 1
         let floor = max(0, t.count - 80)
@@ -324,19 +334,11 @@ struct CueInSentence: AttributionSieve {
             guard l > 0, i + l <= t.count, lx.isVerbUse(t, i, b) else { i -= 1; continue }
             first = (i, l)
             if let sp = lx.subjectOfCue(t, i, b) {
-                if let current = found {
-                    let subjectStart = t.firstIndex { $0.start >= current.speaker.range.start } ?? current.cue
-                    if i + l > subjectStart || t[(i + l)..<subjectStart].contains(where: { $0.isPunct(b, ",") || $0.isPunct(b, ";") }) {
-                        break
-                    }
-                }
-                found = (i, l, sp)
+                let outer = lx.governingCue(t, i, l, sp, b) ?? (i, l, sp)
+                return .attribute(speaker: outer.speaker, cue: lx.cueRange(t, outer.cue, outer.length, b),
+                                  resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
             }
             i -= 1
-        }
-        if let (c, l, sp) = found {
-            return .attribute(speaker: sp, cue: lx.cueRange(t, c, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
-                              confidence: 0.8)
         }
         // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject.
         guard let (c0, l0) = first else { return nil }
