@@ -246,9 +246,9 @@ extension Lexicon {
 
     /// The outermost cue whose complement holds the cue at `i` (subject `sp`): up through the
     /// cues before it that have a subject, while no comma, semicolon, colon, dash or parenthesis
-    /// stands between such a
-    /// cue and the subject of the one it governs (`The Journal notes that Coulter tweeted …`;
-    /// `While Trump argued that …, Rubio said …` stops at Rubio). Nil when there is none.
+    /// stands between such a cue and the subject of the one it governs (`The Journal notes that
+    /// Coulter tweeted …`; `While Trump argued that …, Rubio said …` stops at Rubio). Nil when
+    /// there is none.
     func governingCue(_ t: [Token], _ i: Int, _ l: Int, _ sp: SpeakerPhrase, _ b: [UInt8])
         -> (cue: Int, length: Int, speaker: SpeakerPhrase)? {
         var current: (cue: Int, length: Int, speaker: SpeakerPhrase) = (i, l, sp)
