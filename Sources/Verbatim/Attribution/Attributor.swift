@@ -160,6 +160,15 @@ public struct Attributor: DocumentStage {
             let from = max(paragraph.start, quote.start - Self.window, k > 0 && document.quotations[k - 1].end <= quote.start
                            && document.quotations[k - 1].paragraphs.last == p ? document.quotations[k - 1].end : paragraph.start)
             priorSentences = ByteRange(from, quote.start)
+        } else if before.isEmpty && quote.start == paragraph.start && p > 0 && previous == nil {
+            // A paragraph opening with a quotation: the paragraph before, after its last
+            // quotation (`Carter said that …` ¶ `“That’s because …”`).
+            let prior = document.paragraphs[p - 1]
+            var from = max(prior.start, prior.end - Self.window)
+            if k > 0, document.quotations[k - 1].end > from, document.quotations[k - 1].end <= prior.end {
+                from = document.quotations[k - 1].end
+            }
+            priorSentences = ByteRange(from, prior.end)
         }
         var nextParagraph: [Token]?
         let lastP = quote.paragraphs[quote.paragraphs.count - 1]

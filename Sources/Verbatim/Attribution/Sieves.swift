@@ -340,9 +340,11 @@ struct CueInSentence: AttributionSieve {
             }
             i -= 1
         }
-        // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject.
+        // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject,
+        // or right after a quotation of the sentence (`… “New York values,” stating that …`)
+        // that quotation's speaker.
         guard let (c0, l0) = first else { return nil }
-        let sp = lx.clauseSubject(t, c0, b)
+        let sp = lx.clauseSubject(t, c0, b) ?? (t[..<c0].contains { $0.kind == .word } ? nil : c.previousSpeaker)
         return .attribute(speaker: sp, cue: lx.cueRange(t, c0, l0, b), resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
                           confidence: sp == nil ? 0.4 : 0.6)
     }
