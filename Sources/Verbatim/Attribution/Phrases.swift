@@ -193,6 +193,8 @@ extension Lexicon {
         let p = t[i - 1]
         if t[i].capitalized && p.kind != .punctuation { return false }
         if wordClass(p, b) == .determiner { return false }
+        // `giving states more power`, `citing reports`: the object of a participle.
+        if p.kind == .word, !p.capitalized, p.end - p.start >= 5, p.lower(b).hasSuffix("ing") { return false }
         if p.kind == .word {
             // `Clark’s comments`, `Sanders’ comments`.
             let w = p.text(b)

@@ -123,6 +123,10 @@ struct CueAfterQuote: AttributionSieve {
         guard s < e, e - s <= 10 else { return nil }
         let tokens = Array(t[s..<e])
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
+        // `-- all without speaking`: no speaker ends with a preposition or conjunction, and a
+        // participle has no subject of its own here.
+        if let c = lx.wordClass(tokens[tokens.count - 1], b), c == .preposition || c == .conjunction { return nil }
+        if t[cue].lower(b).hasSuffix("ing") { return nil }
         if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
         if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
         // A name ends with a capitalised word; `Washington’s top diplomat` is a description.
@@ -359,9 +363,13 @@ struct CueInSentence: AttributionSieve {
         for j in (comma + 1)..<a.count {
             let l = lx.cueLength(a, j, b)
             guard l > 0 else { continue }
+            // The cue closes the sentence (`…, Smith said on Tuesday.`), not a clause of its own
+            // (`…,” one of the prosecutors said the two cases differ`).
             if j == comma + 1, let sp = lx.speakerAfter(a, j + l, b) {
+                guard a.count - (j + l + sp.tokens.count) <= 4 else { return nil }
                 return .attribute(speaker: sp, cue: lx.cueRange(a, j, l, b), resolution: .explicit, confidence: 0.75)
             }
+            guard a.count - (j + l) <= 4 else { return nil }
             if let sp = lx.speakerBefore(a, j, b), sp.range.start == a[comma + 1].start {
                 return .attribute(speaker: sp, cue: lx.cueRange(a, j, l, b), resolution: sp.kind == .pronoun ? .pronoun : .explicit,
                                   confidence: 0.75)
