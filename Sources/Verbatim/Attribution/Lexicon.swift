@@ -47,6 +47,11 @@ struct Lexicon {
     /// lower-case word that is not a name particle. One rule for names read from tokens and
     /// from the document's name index.
     func nameStart(_ words: [String]) -> Int {
+        // `Democratic National Committee`, `State Department`: an organisation's name is whole.
+        if words.count >= 2, let last = words.last, last.first?.isUppercase == true,
+           let family = rules.roles[last.lowercased()], family == "organisation" {
+            return 0
+        }
         var s = 0
         for (i, w) in words.enumerated() {
             let u = w.utf8
