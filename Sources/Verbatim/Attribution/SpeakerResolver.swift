@@ -155,7 +155,7 @@ final class SpeakerResolver {
 
     /// The person a `he` / `she` at `position` means: walking back over the people mentioned
     /// (outside quotations) and the speakers found so far, the nearest compatible one that
-    /// opens a clause, else the nearest compatible one. Reads at most 40 runs, 2,500 bytes back.
+    /// opens a clause, else the nearest compatible one. Reads at most 20 runs, 2,000 bytes back.
     private func antecedent(of position: Int, gender: RuleSet.Gender, _ document: Document, _ index: NameIndex,
                             _ events: [(position: Int, name: String, gender: RuleSet.Gender?)],
                             _ people: inout [Int: PersonMention?]) -> (String, Int)? {
@@ -164,7 +164,7 @@ final class SpeakerResolver {
         let recent = events.suffix(8).filter { $0.position < position && lexicon.compatible($0.gender, gender) }
         let e = recent.count - 1
         var nearest: (String, Int)?
-        for r in index.runs(before: position, limit: 40, reach: 2_500) {
+        for r in index.runs(before: position, limit: 20, reach: 2_000) {
             let span = index.span(of: r)
             if e >= 0 && recent[e].position >= span.start { return (recent[e].name, recent[e].position) }
             guard !document.insideQuotation(span.start), let p = Self.person(r, index, &people),
