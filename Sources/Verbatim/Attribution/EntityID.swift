@@ -11,6 +11,8 @@ final class EntityID {
     private var cache: [String: String] = [:]
     /// The slug of each alias variant and the slug of its canonical name.
     private var canonicalSlugs: [String: String] = [:]
+    /// The slugs of the canonical names, kept as they are.
+    private var canonicalNames: Set<String> = []
 
     /// - Parameter aliases: variant → canonical name, as in ``RuleSet/aliases``. Names are
     ///   compared by their slug, so `HIZBALLAH` and `hizballah` are the variant `Hizballah`.
@@ -24,7 +26,7 @@ final class EntityID {
             let key = slug(variant)
             guard !key.isEmpty, canonicalSlugs[key] == nil else { continue }
             let target = slug(canonical)
-            if !target.isEmpty && target != key { canonicalSlugs[key] = target }
+            if !target.isEmpty && target != key { canonicalSlugs[key] = target; canonicalNames.insert(target) }
         }
     }
 
@@ -35,12 +37,18 @@ final class EntityID {
     func make(_ name: String, cached: Bool = true) -> String {
         if cached, let hit = cache[name] { return hit }
         var out = slug(name)
-        // Middle initials do not split a person (`Paul D. Ryan` and `Paul Ryan`).
-        let parts = out.split(separator: "-")
-        if parts.count >= 3, parts.dropFirst().dropLast().contains(where: { $0.count == 1 }) {
-            out = ([parts[0]] + parts.dropFirst().dropLast().filter { $0.count > 1 } + [parts[parts.count - 1]]).joined(separator: "-")
+        if let canonical = canonicalSlugs[out] {
+            out = canonical
+        } else if !canonicalNames.contains(out) {
+            // Middle initials do not split a person (`Paul D. Ryan` and `Paul Ryan`), unless the
+            // aliases name the form with them (`George W. Bush`).
+            let parts = out.split(separator: "-")
+            if parts.count >= 3, parts.dropFirst().dropLast().contains(where: { $0.count == 1 }) {
+                out = ([parts[0]] + parts.dropFirst().dropLast().filter { $0.count > 1 } + [parts[parts.count - 1]]).joined(separator: "-")
+            }
+            if let canonical = canonicalSlugs[out] { out = canonical }
         }
-        if out.isEmpty { out = "unknown" } else if let canonical = canonicalSlugs[out] { out = canonical }
+        if out.isEmpty { out = "unknown" }
         guard cached else { return out }
         if cache.count > 50_000 { cache.removeAll() }
         cache[name] = out
