@@ -83,6 +83,14 @@ struct SpeakerTests {
         #expect(a.first?.mention == "the groups")
     }
 
+    // A number may open an inverted speaker phrase (ages, dates as epithets).
+    @Test("an inverted speaker may open with a number")
+    func numberedSpeaker() {
+        let a = Fixture.attributions("“It is wrong,” said 35-year-old nurse Jane Doe.")
+        #expect(a.first?.mention == "35-year-old nurse Jane Doe")
+        #expect(a.first?.name == "Jane Doe")
+    }
+
     // `told Fox News:` names the addressee after the cue, not the speaker.
     @Test("the addressee of told is not the speaker")
     func addressee() {

@@ -108,6 +108,13 @@ extension Lexicon {
     /// The speaker phrase starting at token `start`, reading forwards (`said Kerry`,
     /// `said the senator`, `said Sen. Ted Cruz`); stops at punctuation and prepositions.
     func speakerAfter(_ t: [Token], _ start: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        // `said 9/11 widow Terry Strada`, `said 35-year-old Jane Doe`: a number opening the phrase.
+        if start < t.count, t[start].kind == .number {
+            var j = start
+            while j < t.count && j - start < 5 && (t[j].kind == .number || t[j].isPunct(b, "/") || t[j].isPunct(b, "-")) { j += 1 }
+            guard j > start, j < t.count, t[j].start - t[j - 1].end <= 1, let inner = speakerAfter(t, j, b) else { return nil }
+            return SpeakerPhrase(range: ByteRange(t[start].start, inner.range.end), tokens: inner.tokens, kind: inner.kind)
+        }
         guard start < t.count, t[start].kind == .word else { return nil }
         let first = t[start]
         if isSubjectPronoun(first, b) { return SpeakerPhrase(range: first.range, tokens: [first], kind: .pronoun) }
