@@ -165,6 +165,12 @@ extension Lexicon {
            (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b),
            let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }) {
             i = comma + 1
+            // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton …`: short segments between
+            // commas still belong to the introduction.
+            while let next = t[i..<min(end, i + 4)].firstIndex(where: { $0.isPunct(b, ",") }), next + 1 < end,
+                  !t[i..<next].contains(where: { isSubjectPronoun($0, b) }) {
+                i = next + 1
+            }
         }
         // `The president left no doubt …, saying`: a description opening the clause.
         if i < end, wordClass(t[i], b) == .determiner, let sp = speakerAfter(t, i, b), sp.kind == .description,
@@ -220,7 +226,8 @@ extension Lexicon {
         }
         var e = i
         while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
-        if e >= 3, wordClass(t[e - 1], b) == .relative, t[e - 2].isPunct(b, ","),
+        if e >= 3, wordClass(t[e - 1], b) == .relative,
+           t[e - 2].isPunct(b, ",") || t[e - 2].isPunct(b, "-") || t[e - 2].isPunct(b, "\u{2014}") || t[e - 2].isPunct(b, "\u{2013}"),
            let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {
             // The mention runs to the pronoun; the name is the antecedent's.
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, t[e - 1].end), tokens: antecedent.tokens,
