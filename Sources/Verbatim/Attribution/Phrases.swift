@@ -83,6 +83,8 @@ extension Lexicon {
                 if c.opensPhrase { determined = true }
                 break
             }
+            // `Lazar's public defense counsel`: a possessive opens the phrase like a determiner.
+            if s < end - 1, p.kind == .word, Self.isPossessive(p.text(b)) { determined = true; break }
             let q = t[s - 1]
             if q.kind != .word || cueLength(t, s - 1, b) > 0 { break }
             if let c = wordClass(q, b), !c.opensPhrase { break }
@@ -249,6 +251,10 @@ extension Lexicon {
             return true
         }
         return tokens.dropFirst().contains { $0.capitalized }
+    }
+
+    static func isPossessive(_ w: String) -> Bool {
+        w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("s’") || w.hasSuffix("s'")
     }
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the

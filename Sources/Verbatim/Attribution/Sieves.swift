@@ -348,7 +348,9 @@ struct CueInSentence: AttributionSieve {
         // or right after a quotation of the sentence (`… “New York values,” stating that …`)
         // that quotation's speaker.
         guard let (c0, l0) = first else { return nil }
-        let sp = lx.clauseSubject(t, c0, b) ?? (t[..<c0].contains { $0.kind == .word } ? nil : c.previousSpeaker)
+        // (`… “try to form a government” and insisted that …`) that quotation's speaker.
+        let onlyJoins = !t[..<c0].contains { $0.kind == .word && ![.conjunction, .modifier, .time].contains(lx.wordClass($0, b)) }
+        let sp = lx.subjectOfEarlierCue(t, c0 + 1, b) ?? lx.clauseSubject(t, c0, b) ?? (onlyJoins ? c.previousSpeaker : nil)
         return .attribute(speaker: sp, cue: lx.cueRange(t, c0, l0, b), resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
                           confidence: sp == nil ? 0.4 : 0.6)
     }
