@@ -91,6 +91,20 @@ struct SpeakerTests {
         #expect(a.first?.name == "Jane Doe")
     }
 
+    // A given name that is also an auxiliary (`Will`, `May`) before a surname.
+    @Test("said Will Doyle names Will Doyle")
+    func auxiliaryGivenName() {
+        let a = Fixture.attributions("“It is a pretty expensive business model,” said Will Doyle, a professor.")
+        #expect(a.first?.name == "Will Doyle")
+    }
+
+    // An inverted cue opening the sentence, with an appositive before the quotation.
+    @Test("Said NAME, appositive, “…”")
+    func invertedOpening() {
+        let a = Fixture.attributions("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.”")
+        #expect(a.first?.name == "Dorothy Poynter")
+    }
+
     // `told Fox News:` names the addressee after the cue, not the speaker.
     @Test("the addressee of told is not the speaker")
     func addressee() {

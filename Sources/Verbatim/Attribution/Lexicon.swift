@@ -62,7 +62,7 @@ struct Lexicon {
             let folded = w.lowercased()
             if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
                 || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w))
-                || (i < words.count - 1 && (rules.functionWords[folded] != nil || rules.cueVerbs[folded] != nil
+                || (i < words.count - 1 && ((rules.functionWords[folded].map { $0 != .modifier } ?? false) || rules.cueVerbs[folded] != nil
                     || rules.pronouns[folded] != nil)) {
                 s = i + 1
             }

@@ -122,7 +122,11 @@ extension Lexicon {
         if isSubjectPronoun(first, b) { return SpeakerPhrase(range: first.range, tokens: [first], kind: .pronoun) }
         var e = start
         var kind = SpeakerPhrase.Kind.name
-        if first.capitalized && wordClass(first, b) == nil {
+        // `said Will Doyle`, `said May Smith`: a capitalised auxiliary before a name is a given name.
+        let givenAuxiliary = first.capitalized && wordClass(first, b) == .modifier && start + 1 < t.count
+            && isNameWord(t[start + 1], b)
+        if first.capitalized && (wordClass(first, b) == nil || givenAuxiliary) {
+            if givenAuxiliary { e = start + 1 }
             while e < t.count && e - start < 8 {
                 let p = t[e]
                 if isNameWord(p, b) || isTitle(p, b) {

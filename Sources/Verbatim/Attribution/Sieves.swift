@@ -206,8 +206,10 @@ struct CueBeforeQuote: AttributionSieve {
                                       confidence: sp.kind == .pronoun ? 0.85 : 0.93)
                 }
                 // Inverted before a colon: `Said Ellis: “…”` (the cue opens its clause).
+                // Also with an appositive: `Said Dorothy Poynter, who grew up with Ali, “…”`.
                 if i == 0 || t[i - 1].kind == .punctuation, let sp = lx.speakerAfter(t, i + l, b), sp.kind != .description,
-                   sp.tokens[sp.tokens.count - 1].end == t[t.count - 1].start || (t.count - (i + l) == sp.tokens.count + 1) {
+                   sp.tokens[sp.tokens.count - 1].end == t[t.count - 1].start || (t.count - (i + l) == sp.tokens.count + 1)
+                    || (t[i].capitalized && (t[t.count - 1].isPunct(b, ",") || t[t.count - 1].isPunct(b, ":"))) {
                     return .attribute(speaker: sp, cue: cueRange, resolution: .explicit, confidence: 0.85)
                 }
                 // `… and said, “…”`, `by saying “…”`: the subject of the clause, if any.
@@ -350,7 +352,9 @@ struct CueInSentence: AttributionSieve {
         guard let (c0, l0) = first else { return nil }
         // (`… “try to form a government” and insisted that …`) that quotation's speaker.
         let onlyJoins = !t[..<c0].contains { $0.kind == .word && ![.conjunction, .modifier, .time].contains(lx.wordClass($0, b)) }
-        let sp = lx.subjectOfEarlierCue(t, c0 + 1, b) ?? lx.clauseSubject(t, c0, b) ?? (onlyJoins ? c.previousSpeaker : nil)
+        // `Said Dorothy Poynter, who grew up with Ali, “…”`: inverted at the sentence's start.
+        let inverted = c0 == 0 ? lx.speakerAfter(t, l0, b).flatMap { $0.kind == .name ? $0 : nil } : nil
+        let sp = inverted ?? lx.subjectOfEarlierCue(t, c0 + 1, b) ?? lx.clauseSubject(t, c0, b) ?? (onlyJoins ? c.previousSpeaker : nil)
         return .attribute(speaker: sp, cue: lx.cueRange(t, c0, l0, b), resolution: sp?.kind == .pronoun ? .pronoun : .explicit,
                           confidence: sp == nil ? 0.4 : 0.6)
     }
