@@ -97,6 +97,8 @@ struct CueAfterQuote: AttributionSieve {
             if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")") { break }
             let l = lx.cueLength(t, i, b)
             if l > 0 && t[i].lower(b) == "according" { return nil }  // the according-to sieve's
+            // `whether United States`, `Trump’s remarks`: not a verb here (`Said` may open).
+            if l > 0 && i > start && !lx.isVerbUse(t, i, b) { continue }
             if l > 0 { cue = i; len = l; break }
         }
         guard cue >= 0 else { return nil }
