@@ -202,7 +202,9 @@ final class SpeakerResolver {
             tokens = Array(tokens[..<of])
         }
         let s = lexicon.nameStart(tokens.map { $0.text(b) })
-        let core = s < tokens.count ? Array(tokens[s...]) : [tokens[tokens.count - 1]]
+        // All titles (`Associated Press`, `White House`): the phrase itself, less an article.
+        let bare = Array(tokens.drop { lexicon.wordClass($0, b) != nil })
+        let core = s < tokens.count ? Array(tokens[s...]) : (bare.isEmpty ? tokens : bare)
         return core.count > 4 ? Array(core.suffix(3)) : core
     }
 
