@@ -75,41 +75,28 @@ struct SpeakerTests {
         #expect(a.first?.name == name)
     }
 
-    // A cue word used as a noun (`Clark’s comments`) does not take the quotation; the closing
-    // `…, the groups say` does.
-    @Test("a cue word used as a noun is not a cue")
-    func nounCue() {
-        let a = Fixture.attributions("Clark’s comments further “the anti-Muslim mob mentality” of the campaign, the groups say.")
-        #expect(a.first?.mention == "the groups")
-    }
-
-    // A number may open an inverted speaker phrase (ages, dates as epithets).
-    @Test("an inverted speaker may open with a number")
-    func numberedSpeaker() {
-        let a = Fixture.attributions("“It is wrong,” said 35-year-old nurse Jane Doe.")
-        #expect(a.first?.mention == "35-year-old nurse Jane Doe")
-        #expect(a.first?.name == "Jane Doe")
-    }
-
-    // A given name that is also an auxiliary (`Will`, `May`) before a surname.
-    @Test("said Will Doyle names Will Doyle")
-    func auxiliaryGivenName() {
-        let a = Fixture.attributions("“It is a pretty expensive business model,” said Will Doyle, a professor.")
-        #expect(a.first?.name == "Will Doyle")
-    }
-
-    // An inverted cue opening the sentence, with an appositive before the quotation.
-    @Test("Said NAME, appositive, “…”")
-    func invertedOpening() {
-        let a = Fixture.attributions("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.”")
-        #expect(a.first?.name == "Dorothy Poynter")
-    }
-
-    // `told Fox News:` names the addressee after the cue, not the speaker.
-    @Test("the addressee of told is not the speaker")
-    func addressee() {
-        let a = Fixture.attributions("Priebus later Thursday told Fox News: “Both men are meeting next week to talk.”")
-        #expect(a.first?.mention == "Priebus")
+    // One sentence each: the speaker's mention and resolved name.
+    @Test("the speaker phrase of one sentence", arguments: [
+        // A cue word used as a noun (`Clark’s comments`) does not take the quotation; the
+        // closing `…, the groups say` does.
+        ("Clark’s comments further “the anti-Muslim mob mentality” of the campaign, the groups say.", "the groups", "the groups"),
+        // A number may open an inverted speaker phrase.
+        ("“It is wrong,” said 35-year-old nurse Jane Doe.", "35-year-old nurse Jane Doe", "Jane Doe"),
+        // A given name that is also an auxiliary (`Will`, `May`) before a surname.
+        ("“It is a pretty expensive business model,” said Will Doyle, a professor.", "Will Doyle", "Will Doyle"),
+        // An inverted cue opening the sentence, with an appositive before the quotation.
+        ("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.”", "Dorothy Poynter",
+         "Dorothy Poynter"),
+        // `told Fox News:` names the addressee after the cue, not the speaker.
+        ("Priebus later Thursday told Fox News: “Both men are meeting next week to talk.”", "Priebus", "Priebus"),
+        // A name that is all titles keeps its words.
+        ("A letter obtained by The Associated Press warns that “any further communication will go through our attorney.”",
+         "Associated Press", "Associated Press"),
+    ])
+    func phrase(text: String, mention: String, name: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.first?.mention == mention)
+        #expect(a.first?.name == name)
     }
 
     // An unattributed quotation ending its paragraph joins the attributed one opening the next.
