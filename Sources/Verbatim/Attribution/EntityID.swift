@@ -57,7 +57,8 @@ final class EntityID {
 
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {
-        let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : foldToASCII(name)
+        // Only letters outside ASCII need folding; other symbols (`’`, `“`) drop out anyway.
+        let ascii = name.unicodeScalars.allSatisfy { $0.value < 0x80 || !$0.properties.isAlphabetic } ? name : foldToASCII(name)
         var out = ""
         var dash = false
         for u in ascii.unicodeScalars {

@@ -148,7 +148,10 @@ final class SpeakerResolver {
 
     /// The gender of a speaker's name: its given name or an honorific among its words.
     private func gender(of name: String, _ tokens: [Token], _ b: [UInt8]) -> RuleSet.Gender? {
-        for t in tokens { if let g = lexicon.honorificGender(t.text(b)) { return g } }
+        // Honorifics are short capitalised words (`Mr.`, `Ms`, `Dame`): only those are looked up.
+        for t in tokens where t.capitalized && t.end - t.start <= 14 {
+            if let g = lexicon.honorificGender(t.text(b)) { return g }
+        }
         guard let first = NameIndex.firstWord(name) else { return nil }
         return lexicon.rules.firstNames[first]
     }
