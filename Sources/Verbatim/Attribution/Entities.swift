@@ -3,10 +3,11 @@
 ///
 /// A run is a person when its name starts with a given name from `rules/first-names.tsv`,
 /// or it carries a title or honorific (`Secretary Kerry`, `Mr. Trump`), or its surname is
-/// named in full elsewhere in the document as a person. A person's gender comes from the given
-/// name or the honorific; its roles from the titles of the run (`Russian Foreign Minister`),
-/// the lower-case words just before it (`the former assistant Jane Doe`) and an appositive
-/// after it (`Yuri Barmin, an expert at …,`).
+/// named in full elsewhere in the document as a person, or it is the subject of a speech cue
+/// (`Carter said`). A person's gender comes from the given name or the honorific; its roles
+/// (``NameIndex/roles(of:)``) from the titles of the run (`Russian Foreign Minister`), the
+/// words just before it (`the former assistant Jane Doe`, `US Secretary of State`) and an
+/// appositive after it (`Yuri Barmin, an expert at …,`).
 struct PersonMention {
     /// Where the run starts and ends.
     var range: ByteRange
@@ -15,7 +16,7 @@ struct PersonMention {
     var gender: RuleSet.Gender?
     /// The run opens a clause and a verb follows (`Carter said`, `Kerry hopes`): salient.
     var subject: Bool
-    /// The words of the run before the name (titles), for ``NameIndex/roles(of:_:)``.
+    /// The words of the run before the name (titles), for ``NameIndex/roles(of:)``.
     var titles: [String]
 }
 
@@ -102,8 +103,10 @@ extension NameIndex {
         return s < e ? String(decoding: bytes[s..<e], as: UTF8.self) : nil
     }
 
-    /// Role words: the run's titles, up to four lower-case words right before it, and an
-    /// appositive after it (`, an expert at the Russian International Affairs Council,`).
+    /// Role words, lower case, in text order: up to five words right before the run (`of`
+    /// included, other function words end them), the run's titles, and an appositive after it
+    /// (`, an expert at the Russian International Affairs Council,`). Computed only when a
+    /// description asks.
     func roles(of p: PersonMention) -> [String] {
         let titles = p.titles, span = p.range
         // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
