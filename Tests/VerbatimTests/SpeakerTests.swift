@@ -62,6 +62,22 @@ struct SpeakerTests {
         #expect(a.first?.entity == "john-kerry+sergei-lavrov")
     }
 
+    // `they` is the last group that spoke: joint speakers, a plural role, an organisation.
+    @Test("they resolves to the last group that spoke", arguments: [
+        ("Sergei Lavrov met John Kerry. Kerry and Lavrov said: “We have reached clarity.” “We will meet again in May,” they added.",
+         "John Kerry and Sergei Lavrov"),
+        ("“The plan is dead,” the campaign said in a statement. “We will not revive it,” they added.", "the campaign"),
+    ])
+    func they(text: String, name: String) {
+        #expect(Fixture.attributions(text).last?.name == name)
+    }
+
+    // With no group before it, `they` stays itself.
+    @Test("they with no group before it is not resolved")
+    func theyAlone() {
+        #expect(Fixture.attributions("“We will not revive it,” they said.").first?.name == "they")
+    }
+
     // The quoted fragment belongs to the outer reporting verb, not to one inside its clause.
     @Test("a fragment takes the subject of the cue that governs it", arguments: [
         ("Wasserman Schultz said in her opening remarks that the platform should reiterate the party’s support for “stalwart allies.”",

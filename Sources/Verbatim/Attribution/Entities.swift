@@ -173,6 +173,18 @@ extension Lexicon {
         rules.honorifics[word]
     }
 
+    /// Whether `they` can mean a speaker of this name: joint speakers (`Kerry and Lavrov`), a
+    /// plural role in lower case (`officials`, `some analysts`) or an organisation (`the
+    /// campaign`, `State Department`, from the `organisation` family of `rules/roles.tsv`).
+    func isGroup(_ name: String) -> Bool {
+        if name.contains(" and ") { return true }
+        guard let last = name.split(separator: " ").last.map({ NameIndex.role(String($0)) }) else { return false }
+        if rules.roles[last] == "organisation" { return true }
+        // A plural noun of the roles (`officials`, `analysts`), in lower case: `Sanders` is one man.
+        guard last.hasSuffix("s"), !last.hasSuffix("ss"), name.first?.isLowercase == true else { return false }
+        return rules.roles[last] != nil && rules.roles[String(last.dropLast())] != nil
+    }
+
     /// Whether a person of gender `g` can be meant by a pronoun of gender `p`.
     func compatible(_ g: RuleSet.Gender?, _ p: RuleSet.Gender) -> Bool {
         guard let g, g != .any, p != .any else { return true }

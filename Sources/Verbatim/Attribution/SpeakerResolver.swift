@@ -6,7 +6,9 @@
 ///   speakers (`Kerry and Lavrov`) resolve each name.
 /// - `he` / `she` take the nearest person of that gender (``NameIndex/person(_:)``: given
 ///   names, honorifics, titles) that opens a clause, walking back over the people mentioned
-///   outside quotations and the speakers found so far; other singular pronouns the last one.
+///   outside quotations and the speakers found so far; `they` the last group that spoke
+///   (joint speakers, `officials`, `the campaign`) within 2,000 bytes; other singular
+///   pronouns the last speaker.
 /// - A description (`the Russian foreign minister`, `Washington’s top diplomat`) takes the
 ///   nearest person introduced with a role of the same family (`rules/roles.tsv`) and, when
 ///   it names one, the same country (`rules/places.tsv`); else it keeps its words.
@@ -33,6 +35,8 @@ final class SpeakerResolver {
         var events: [(position: Int, name: String, gender: RuleSet.Gender?)] = []
         /// The person of each run asked about so far (runs are read again by later pronouns).
         var people: [Int: PersonMention?] = [:]
+        /// Speakers found so far that `they` can mean: joint speakers, groups, organisations.
+        var groups: [(position: Int, name: String, entity: String)] = []
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
         // Speaker mentions in text order, so pronouns look back at what came before.
@@ -47,8 +51,9 @@ final class SpeakerResolver {
                         resolveName(Array(part), document, &fullNames, &index, b)
                     }
                     let name = parts.joined(separator: " and ")
-                    speaker = Speaker(mention: mention, name: name, entity: parts.map { ids.make($0) }.joined(separator: "+"),
-                                      resolution: d.resolution, confidence: d.confidence)
+                    let entity = parts.map { ids.make($0) }.joined(separator: "+")
+                    speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution, confidence: d.confidence)
+                    groups.append((mention.start, name, entity))
                 case .name:
                     // A transcript label (`MINISTER REYNE`) is upper case: read as a name.
                     let name = d.resolution == .transcript ? TranscriptTurns.name(label: document.string(mention), lexicon: lexicon)
@@ -59,6 +64,7 @@ final class SpeakerResolver {
                     lastNamed = (name, entity)
                     lastNamedAt = mention.start
                     events.append((mention.start, name, gender(of: name, sp.tokens, b)))
+                    if lexicon.isGroup(name) { groups.append((mention.start, name, entity)) }
                 case .pronoun:
                     let text = document.string(mention)
                     let pronoun = lexicon.rules.pronouns[text.lowercased()]
@@ -72,6 +78,17 @@ final class SpeakerResolver {
                             events.append((mention.start, name, pronoun.gender))
                             lastNamed = (name, entity)
                             lastNamedAt = mention.start
+                        } else {
+                            speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
+                                              resolution: .pronoun, confidence: 0.3)
+                        }
+                        break
+                    }
+                    if pronoun?.plural == true && pronoun?.subject == true && text.lowercased() != "we" {
+                        // `they`: the last group that spoke, if it spoke shortly before.
+                        if let g = groups.last, mention.start - g.position <= 2_000 {
+                            speaker = Speaker(mention: mention, name: g.name, entity: g.entity, resolution: .pronoun,
+                                              confidence: d.confidence * 0.8 * Self.nearness(mention.start - g.position))
                         } else {
                             speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
                                               resolution: .pronoun, confidence: 0.3)
@@ -110,9 +127,11 @@ final class SpeakerResolver {
                         }
                     }
                     // A description names someone in this document only (`officials`, `the senator`).
-                    speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
+                    let entity = ids.make(document.id + " " + text, cached: false)
+                    speaker = Speaker(mention: mention, name: text, entity: entity,
                                       resolution: d.resolution == .explicit ? .descriptor : d.resolution,
                                       confidence: d.confidence * 0.8)
+                    if lexicon.isGroup(text) { groups.append((mention.start, text, entity)) }
                 }
             }
             let kind: AttributionKind = .direct
