@@ -11,6 +11,8 @@ struct SpeakerTests {
         ("Ilse Marandi met Tomas Reyne on Monday. Marandi left early. “We are close,” he said.", "Tomas Reyne"),
         // An honorific gives the gender when the given name is unknown.
         ("Ms. Okonkwo met Mr. Dalby. “We are close,” she said.", "Okonkwo"),
+        // The document gives it: `Zorvan Dalby said he` makes Dalby a man.
+        ("Ms. Okonkwo spoke first. Then Zorvan Dalby said he was tired. “We are close,” she said.", "Okonkwo"),
     ])
     func pronounGender(text: String, name: String) {
         let a = Fixture.attributions(text)

@@ -59,7 +59,33 @@ extension NameIndex {
             isPerson = true
         }
         guard isPerson else { return nil }
+        if gender == nil || gender == .any { gender = genderFromText(after: span.end) ?? gender }
         return PersonMention(range: span, name: name, gender: gender, subject: opensClause(span), titles: titles)
+    }
+
+    /// The gender the document itself gives a person: the first `he`/`his`/`him` or
+    /// `she`/`her` within 150 bytes after the mention, when no other capitalised word (another
+    /// possible antecedent) comes first, sentence openers aside (`Kovi, who chaired the
+    /// sessions, said he …`).
+    func genderFromText(after position: Int) -> RuleSet.Gender? {
+        var i = position
+        let end = min(bytes.count, position + 150)
+        var sentenceStart = false
+        while i < end {
+            let c = bytes[i]
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A { sentenceStart = true; i += 1; continue }
+            guard Self.isWordByte(c) && c != 0x2E && c != 0x27 && c != 0x2D else { i += 1; continue }
+            var e = i
+            while e < end && Self.isWordByte(bytes[e]) && bytes[e] != 0x2E { e += 1 }
+            let word = String(decoding: bytes[i..<e], as: UTF8.self)
+            if let p = lexicon.rules.pronouns[word.lowercased()], !p.plural, p.gender == .male || p.gender == .female {
+                return p.gender
+            }
+            if c >= 0x41 && c <= 0x5A && !sentenceStart { return nil }  // another name first
+            sentenceStart = false
+            i = e
+        }
+        return nil
     }
 
     /// A verb-like lower-case word follows the run, and no preposition stands before it.

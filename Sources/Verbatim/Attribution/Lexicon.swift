@@ -57,12 +57,12 @@ struct Lexicon {
             let u = w.utf8
             let dots = u.filter { $0 == 0x2E }.count
             let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
-            // A sentence-opening word (`When Trump`, `But Sanders`) or a cue (`said Comey`)
-            // is not part of the name either.
+            // A sentence-opening word (`When Trump`, `But Sanders`, `Then Dalby`; not a given
+            // name such as `Will`) or a cue (`said Comey`) is not part of the name either.
             let folded = w.lowercased()
             if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
                 || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w))
-                || (i < words.count - 1 && ((rules.functionWords[folded].map { $0 != .modifier } ?? false) || rules.cueVerbs[folded] != nil
+                || (i < words.count - 1 && ((rules.functionWords[folded] != nil && rules.firstNames[w] == nil) || rules.cueVerbs[folded] != nil
                     || rules.pronouns[folded] != nil)) {
                 s = i + 1
             }
