@@ -77,8 +77,9 @@ extension NameIndex {
             guard Self.isWordByte(c) && c != 0x2E && c != 0x27 && c != 0x2D else { i += 1; continue }
             var e = i
             while e < end && Self.isWordByte(bytes[e]) && bytes[e] != 0x2E { e += 1 }
-            let word = String(decoding: bytes[i..<e], as: UTF8.self)
-            if let p = lexicon.rules.pronouns[word.lowercased()], !p.plural, p.gender == .male || p.gender == .female {
+            // Personal pronouns are two or three letters: only those are looked up.
+            if e - i >= 2 && e - i <= 3, let p = lexicon.rules.pronouns[String(decoding: bytes[i..<e], as: UTF8.self).lowercased()],
+               !p.plural, p.gender == .male || p.gender == .female {
                 return p.gender
             }
             if c >= 0x41 && c <= 0x5A && !sentenceStart { return nil }  // another name first
@@ -204,7 +205,8 @@ extension Lexicon {
     /// campaign`, `State Department`, from the `organisation` family of `rules/roles.tsv`).
     func isGroup(_ name: String) -> Bool {
         if name.contains(" and ") { return true }
-        guard let last = name.split(separator: " ").last.map({ NameIndex.role(String($0)) }) else { return false }
+        let tail = name.utf8.lastIndex(of: 0x20).map { name[name.utf8.index(after: $0)...] } ?? name[...]
+        let last = NameIndex.role(String(tail))
         if rules.roles[last] == "organisation" { return true }
         // A plural noun of the roles (`officials`, `analysts`), in lower case: `Sanders` is one man.
         guard last.hasSuffix("s"), !last.hasSuffix("ss"), name.first?.isLowercase == true else { return false }

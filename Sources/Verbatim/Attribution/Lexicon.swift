@@ -59,11 +59,9 @@ struct Lexicon {
             let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
             // A sentence-opening word (`When Trump`, `But Sanders`, `Then Dalby`; not a given
             // name such as `Will`) or a cue (`said Comey`) is not part of the name either.
-            let folded = w.lowercased()
             if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
                 || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w))
-                || (i < words.count - 1 && ((rules.functionWords[folded] != nil && rules.firstNames[w] == nil) || rules.cueVerbs[folded] != nil
-                    || rules.pronouns[folded] != nil)) {
+                || (i < words.count - 1 && isOpenerOrCue(w)) {
                 s = i + 1
             }
         }
@@ -73,6 +71,17 @@ struct Lexicon {
             s = g
         }
         return s
+    }
+
+    /// A function word (not a given name: `Will`), pronoun or cue written with a capital: it
+    /// opens a sentence or introduces a name (`When`, `But`, `Said`), not part of one. The
+    /// word shapes answer most words without building the lower-case form.
+    private func isOpenerOrCue(_ w: String) -> Bool {
+        let function = functionShapes.may(w), cue = cueShapes.may(w)
+        guard function || cue else { return false }
+        let folded = w.lowercased()
+        if function, rules.pronouns[folded] != nil || (rules.functionWords[folded] != nil && rules.firstNames[w] == nil) { return true }
+        return cue && rules.cueVerbs[folded] != nil
     }
 
     /// A word that can be part of a name: capitalised, not a pronoun or a cue.
@@ -101,6 +110,15 @@ struct WordShapes {
 
     @inline(__always)
     static func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    /// False when no word of the list has this word's first byte and length.
+    @inline(__always)
+    func may(_ w: String) -> Bool {
+        guard let f = w.utf8.first else { return false }
+        let length = min(w.utf8.count, 63)
+        let mask: UInt64 = (1 << UInt64(length)) | (length >= 2 ? 1 << UInt64(length - 2) : 0)
+        return bits[Int(Self.fold(f))] & mask != 0
+    }
 
     /// False when no word of the list has this token's first byte and length.
     @inline(__always)
