@@ -5,20 +5,31 @@ import Testing
 /// speakers, the cue that governs a fragment, and one identity per person.
 @Suite("Speakers: pronouns, descriptions, fragments and identities")
 struct SpeakerTests {
-    // `she` skips the men named in between and finds the woman; `he` the man.
-    @Test("a pronoun agrees in gender with its person", arguments: [
-        ("Ilse Marandi met Tomas Reyne on Monday. Reyne left early. “We are close,” she said.", "Ilse Marandi"),
-        ("Ilse Marandi met Tomas Reyne on Monday. Marandi left early. “We are close,” he said.", "Tomas Reyne"),
+    // One quotation each: the resolved speaker and how it was found.
+    @Test("one quotation's resolved speaker", arguments: [
+        // `she` skips the men named in between and finds the woman; `he` the man.
+        ("Ilse Marandi met Tomas Reyne on Monday. Reyne left early. “We are close,” she said.", "Ilse Marandi", "pronoun"),
+        ("Ilse Marandi met Tomas Reyne on Monday. Marandi left early. “We are close,” he said.", "Tomas Reyne", "pronoun"),
         // An honorific gives the gender when the given name is unknown.
-        ("Ms. Okonkwo met Mr. Dalby. “We are close,” she said.", "Okonkwo"),
+        ("Ms. Okonkwo met Mr. Dalby. “We are close,” she said.", "Okonkwo", "pronoun"),
         // The document gives it: `Zorvan Dalby said he` makes Dalby a man.
-        ("Ms. Okonkwo spoke first. Then Zorvan Dalby said he was tired. “We are close,” she said.", "Okonkwo"),
+        ("Ms. Okonkwo spoke first. Then Zorvan Dalby said he was tired. “We are close,” she said.", "Okonkwo", "pronoun"),
+        // A description resolves through the role (and place) the person was introduced with.
+        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” the Russian foreign minister said.",
+         "Sergei Lavrov", "descriptor"),
+        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” Washington’s top diplomat said.",
+         "John Kerry", "descriptor"),
+        // A fragment belongs to the outer reporting verb, not to one inside its clause.
+        ("Wasserman Schultz said in her opening remarks that the platform should reiterate the party’s support for “stalwart allies.”",
+         "Wasserman Schultz", "explicit"),
+        ("Rubio said the United States “must increase our efforts at home and abroad.”", "Rubio", "explicit"),
+        ("While Trump argued that the cuts were wrong, Rubio said only that his “numbers don’t add up.”", "Rubio", "explicit"),
     ])
-    func pronounGender(text: String, name: String) {
+    func resolved(text: String, name: String, resolution: String) {
         let a = Fixture.attributions(text)
         #expect(a.count == 1)
         #expect(a.first?.name == name)
-        #expect(a.first?.resolution == "pronoun")
+        #expect(a.first?.resolution == resolution)
     }
 
     // The subject of the last sentence is more salient than a speaker quoted earlier.
@@ -34,20 +45,6 @@ struct SpeakerTests {
     func appositiveSubject() {
         let text = "“Good,” said Tomas Reyne. The envoy, Dr. Anselm Kovi, who chaired the sessions, was upbeat. “Both sides kept their word,” he said."
         #expect(Fixture.attributions(text).last?.name == "Anselm Kovi")
-    }
-
-    // A description resolves through the role (and place) the person was introduced with.
-    @Test("a description resolves to the person with that role", arguments: [
-        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” the Russian foreign minister said.",
-         "Sergei Lavrov"),
-        ("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n“We are close,” Washington’s top diplomat said.",
-         "John Kerry"),
-    ])
-    func description(text: String, name: String) {
-        let a = Fixture.attributions(text)
-        #expect(a.count == 1)
-        #expect(a.first?.name == name)
-        #expect(a.first?.resolution == "descriptor")
     }
 
     // With no person of that role, the description stays itself.
@@ -78,19 +75,6 @@ struct SpeakerTests {
     @Test("they with no group before it is not resolved")
     func theyAlone() {
         #expect(Fixture.attributions("“We will not revive it,” they said.").first?.name == "they")
-    }
-
-    // The quoted fragment belongs to the outer reporting verb, not to one inside its clause.
-    @Test("a fragment takes the subject of the cue that governs it", arguments: [
-        ("Wasserman Schultz said in her opening remarks that the platform should reiterate the party’s support for “stalwart allies.”",
-         "Wasserman Schultz"),
-        ("Rubio said the United States “must increase our efforts at home and abroad.”", "Rubio"),
-        ("While Trump argued that the cuts were wrong, Rubio said only that his “numbers don’t add up.”", "Rubio"),
-    ])
-    func fragment(text: String, name: String) {
-        let a = Fixture.attributions(text)
-        #expect(a.count == 1)
-        #expect(a.first?.name == name)
     }
 
     // One sentence each: the speaker's mention and resolved name.

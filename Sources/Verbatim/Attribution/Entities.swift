@@ -21,8 +21,16 @@ struct PersonMention {
 }
 
 extension NameIndex {
-    /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`).
+    /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`);
+    /// made once per run.
     func person(_ r: Int) -> PersonMention? {
+        if let known = cache.people[r] { return known }
+        let p = makePerson(r)
+        cache.people[r] = p
+        return p
+    }
+
+    private func makePerson(_ r: Int) -> PersonMention? {
         // A word alone is a person only as the surname of a longer name or the subject of a
         // cue: checked on bytes first, since most capitalised words are neither.
         if isLoneWord(r) && !endsSomeName(r) && !lowerCaseWordFollows(r) { return nil }
@@ -94,7 +102,7 @@ extension NameIndex {
         var i = span.end
         while i < bytes.count && bytes[i] == 0x20 { i += 1 }
         if i < bytes.count, bytes[i] == 0x2C, let next = wordAfter(i + 1),
-           next == "who" || lexicon.rules.functionWords[next]?.opensPhrase == true {
+           let c = lexicon.rules.functionWords[next], c == .relative || c.opensPhrase {
             // `Dr. Anselm Kovi, who chaired the sessions, was …`, `Yuri Barmin, an expert …, told`:
             // a subject with its appositive, when it opens the sentence or follows another.
             return bytes.withUnsafeBufferPointer { Self.opensSentence($0, span.start) } || wordBefore(span.start) == nil
@@ -187,10 +195,6 @@ extension NameIndex {
     static func withoutPossessive(_ w: String) -> String {
         if w.hasSuffix("’s") || w.hasSuffix("'s") { return String(w.dropLast(2)) }
         return w
-    }
-
-    static func isWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
     }
 }
 

@@ -29,6 +29,9 @@ struct QuoteFrame {
     let endsWithPunctuation: Bool
     /// The last character inside the closing mark (past spaces and nested closing marks).
     let lastInnerScalar: Unicode.Scalar?
+
+    /// The quoted text ends a sentence: a period just inside the closing mark.
+    var endsWithPeriod: Bool { lastInnerScalar == "." }
 }
 
 /// A speaker noun phrase found next to a cue.

@@ -89,8 +89,13 @@ struct Lexicon {
         t.kind == .word && t.capitalized && !isPronoun(t, b) && wordClass(t, b) == nil
     }
 
+    /// A short paragraph that starts like a boilerplate line (`rules/boilerplate.tsv`).
     func isBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
-        guard p.count < 200 else { return false }
+        p.count < 200 && startsWithBoilerplate(b, p)
+    }
+
+    /// Whether the text at `p` starts with a boilerplate prefix, whatever its length.
+    func startsWithBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
         let head = String(decoding: b[p.start..<min(p.end, p.start + 40)], as: UTF8.self).lowercased()
         return rules.boilerplate.contains { head.hasPrefix($0) }
     }

@@ -16,12 +16,13 @@ struct NameIndex {
     /// Sentence-opening runs (`.run`) and single capitalised words before a lower-case word
     /// (`.word`, `Reyne struck …`), in text order.
     private var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
-    /// Names of runs already made (a lookup reads the same runs again and again).
-    private let cache = NameCache()
+    /// Names and people of runs already made (lookups read the same runs again and again).
+    let cache = RunCache()
 
-    /// The names made so far, by run; a reference so that lookups on a value can fill it.
-    private final class NameCache {
+    /// What was made of runs so far; a reference so that lookups on a value can fill it.
+    final class RunCache {
         var names: [Int: String?] = [:]
+        var people: [Int: PersonMention?] = [:]
     }
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
@@ -33,9 +34,7 @@ struct NameIndex {
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
         @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
-        @inline(__always) func wordByte(_ c: UInt8) -> Bool {
-            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
-        }
+        @inline(__always) func wordByte(_ c: UInt8) -> Bool { Self.isWordByte(c) }
         var i = 0
         while i < n {
             guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
@@ -222,6 +221,13 @@ struct NameIndex {
         var h: UInt64 = 0xcbf29ce484222325
         for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x100000001b3 }
         return h
+    }
+
+    /// A byte of a word as runs read them: ASCII letters and digits, any byte of a multibyte
+    /// character, and `. - '` inside names (`U.S.`, `al-Assad`, `O'Brien`).
+    @inline(__always)
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
     }
 
     /// Whether the byte at `j` starts a no-break space, a curly double quotation mark or a

@@ -191,7 +191,7 @@ extension Lexicon {
                 while e < end && e - i < 8 && (isNameWord(t[e], b) || isTitle(t[e], b) || isParticle(t[e], b)) { e += 1 }
                 let run = Array(t[i..<e])
                 let last = run[run.count - 1].text(b)
-                let possessive = last.hasSuffix("’s") || last.hasSuffix("'s")
+                let possessive = Self.isPossessive(last)
                 let nextIsWord = e < t.count && t[e].kind == .word && !t[e].capitalized
                 if !possessive && (run.count >= 2 || i > 0 || nextIsWord) {
                     return SpeakerPhrase(range: ByteRange(run[0].start, run[run.count - 1].end), tokens: run, kind: .name)
@@ -213,12 +213,9 @@ extension Lexicon {
         if t[i].capitalized && p.kind != .punctuation { return false }
         if wordClass(p, b) == .determiner { return false }
         // `giving states more power`, `citing reports`: the object of a participle.
-        if p.kind == .word, !p.capitalized, p.end - p.start >= 5, p.lower(b).hasSuffix("ing") { return false }
-        if p.kind == .word {
-            // `Clark’s comments`, `Sanders’ comments`.
-            let w = p.text(b)
-            if w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("’") || w.hasSuffix("'") { return false }
-        }
+        if !p.capitalized && isGerund(p, b) { return false }
+        // `Clark’s comments`, `Sanders’ comments`.
+        if p.kind == .word, Self.isPossessive(p.text(b)) { return false }
         return true
     }
 
@@ -227,13 +224,13 @@ extension Lexicon {
     /// relative pronoun (`Weaver, who said`) stands with the name it follows; otherwise the
     /// phrase right before the cue.
     func subjectOfCue(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
-        if i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing") {
+        if i > 0 && t[i - 1].isPunct(b, ",") && isGerund(t[i], b) {
             return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
         }
         var e = i
         while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
         if e >= 3, wordClass(t[e - 1], b) == .relative,
-           t[e - 2].isPunct(b, ",") || t[e - 2].isPunct(b, "-") || t[e - 2].isPunct(b, "\u{2014}") || t[e - 2].isPunct(b, "\u{2013}"),
+           t[e - 2].isPunct(b, ",") || t[e - 2].isDash(b),
            let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {
             // The mention runs to the pronoun; the name is the antecedent's.
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, t[e - 1].end), tokens: antecedent.tokens,
@@ -257,8 +254,14 @@ extension Lexicon {
         return tokens.dropFirst().contains { $0.capitalized }
     }
 
+    /// A possessive (`Kerry’s`, `Sanders’`), with either apostrophe.
     static func isPossessive(_ w: String) -> Bool {
         w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("s’") || w.hasSuffix("s'")
+    }
+
+    /// A word in `-ing` of five letters or more (`saying`, `adding`): a participle or gerund.
+    func isGerund(_ t: Token, _ b: [UInt8]) -> Bool {
+        t.kind == .word && t.end - t.start >= 5 && t.lower(b).hasSuffix("ing")
     }
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
@@ -286,7 +289,7 @@ extension Lexicon {
             guard kl > 0, k + kl <= current.cue, isVerbUse(t, k, b), let ksp = subjectOfCue(t, k, b) else { k -= 1; continue }
             let subjectStart = t.firstIndex { $0.start >= current.speaker.range.start } ?? current.cue
             if k + kl > subjectStart || t[(k + kl)..<subjectStart].contains(where: { x in
-                [",", ";", ":", "\u{2014}", "\u{2015}", "\u{2013}", "-", "(", ")"].contains { x.isPunct(b, $0) }
+                x.isDash(b) || [",", ";", ":", "(", ")"].contains { x.isPunct(b, $0) }
             }) {
                 break
             }

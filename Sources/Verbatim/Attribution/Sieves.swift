@@ -89,7 +89,7 @@ struct CueAfterQuote: AttributionSieve {
         guard f.endsWithPunctuation || start > 0, !f.titleCase else { return nil }
         // `“… in kind.” But Mr. Trump did not respond`, or a fragment ending its sentence
         // (`could lead to another “Holocaust.” Netanyahu has said …`): a new sentence follows.
-        if start == 0, t[0].capitalized, endsWithPeriod(f, b), lx.wordClass(t[0], b) != nil || !f.before.isEmpty { return nil }
+        if start == 0, t[0].capitalized, f.endsWithPeriod, lx.wordClass(t[0], b) != nil || !f.before.isEmpty { return nil }
         var cue = -1, len = 0
         // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
         let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
@@ -103,8 +103,9 @@ struct CueAfterQuote: AttributionSieve {
         }
         guard cue >= 0 else { return nil }
         let cueRange = lx.cueRange(t, cue, len, b)
-        // `,” adding that …`: a participle continues the sentence before the quotation.
-        if cue == start && t[cue].lower(b).hasSuffix("ing") { return nil }
+        // `,” adding that …`, `-- all without speaking`: a participle continues the sentence,
+        // it does not attribute the quotation.
+        if lx.isGerund(t[cue], b) { return nil }
         if cue == start || t[start..<cue].allSatisfy({ lx.wordClass($0, b) == .modifier }) {
             // Inverted: `said Kerry`, `added the senator`.
             guard let sp = lx.speakerAfter(t, cue + len, b) else { return nil }
@@ -125,10 +126,8 @@ struct CueAfterQuote: AttributionSieve {
         guard s < e, e - s <= 10 else { return nil }
         let tokens = Array(t[s..<e])
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
-        // `-- all without speaking`: no speaker ends with a preposition or conjunction, and a
-        // participle has no subject of its own here.
+        // No speaker ends with a preposition or conjunction.
         if let c = lx.wordClass(tokens[tokens.count - 1], b), c == .preposition || c == .conjunction { return nil }
-        if t[cue].lower(b).hasSuffix("ing") { return nil }
         if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
         if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
         // A name ends with a capitalised word; `Washington’s top diplomat` is a description.
@@ -141,11 +140,6 @@ struct CueAfterQuote: AttributionSieve {
         return .attribute(speaker: sp, cue: cueRange, resolution: kind == .pronoun ? .pronoun : .explicit,
                           confidence: kind == .pronoun ? 0.85 : 0.95)
     }
-}
-
-/// Whether the quoted text ends with a period just inside its closing mark.
-private func endsWithPeriod(_ f: QuoteFrame, _ b: [UInt8]) -> Bool {
-    f.lastInnerScalar == "."
 }
 
 /// `Kerry said: “…”` / `He added, “…”` / `Barmin, an expert at X, told Y: “…”`: a cue shortly
@@ -180,7 +174,7 @@ struct CueBeforeQuote: AttributionSieve {
                 if let p = c.previousInParagraph, c.previousCue == cueRange {
                     return .join(index: p, resolution: .continuation)
                 }
-                let gerund = i > 0 && t[i - 1].isPunct(b, ",") && t[i].lower(b).hasSuffix("ing")
+                let gerund = i > 0 && t[i - 1].isPunct(b, ",") && lx.isGerund(t[i], b)
                 // `“A,” Cruz said, adding “B”`: after the previous quotation, its speaker.
                 let afterPrevious = c.previousSpeaker != nil && !t[..<i].contains { $0.kind == .word }
                 if gerund || afterPrevious,
@@ -243,7 +237,7 @@ struct ColonIntroduction: AttributionSieve {
         }
         let tokens = Array(t[s..<(t.count - 1)])
         if s > 0, let subject = lx.clauseSubject(t, s, b), subject.kind != .description,
-           !t[s - 1].isPunct(b, "-"), !t[s - 1].isPunct(b, "\u{2014}"), !t[s - 1].isPunct(b, "\u{2013}") {
+           !t[s - 1].isDash(b) {
             // `McConnell delivered a blunt message to Trump: “…”`: the clause's subject speaks.
             return .attribute(speaker: subject, cue: t[t.count - 1].range, resolution: .colon, confidence: 0.7)
         }
@@ -304,10 +298,11 @@ struct InterruptedQuote: AttributionSieve {
 /// A quoted fragment inside reported speech: `Kerry told reporters that they had “achieved
 /// clarity”`, or `… was “dead on arrival” and would fail, Smith said.`
 ///
-/// The cue that governs a fragment is the outermost one of its sentence: a closing
-/// `…, Smith said.` first, else the leftmost verb before the quotation that has a subject
-/// (`The Journal notes that Coulter tweeted that … Trump called Haley “very weak”`: the
-/// Journal). Cue words used as nouns (`his remarks`, `Clark’s comments`) are not cues.
+/// The cue that governs a fragment is the outermost one of its clause: a closing
+/// `…, Smith said.` first, else the nearest verb before the quotation that has a subject,
+/// climbing through the cues whose complement holds it (``Lexicon/governingCue(_:_:_:_:_:)``:
+/// `The Journal notes that Coulter tweeted that …`: the Journal). Cue words used as nouns
+/// (`his remarks`, `Clark’s comments`) are not cues.
 struct CueInSentence: AttributionSieve {
     let name = "fragment"
 
@@ -348,11 +343,10 @@ struct CueInSentence: AttributionSieve {
             }
             i -= 1
         }
-        // A cue with no subject of its own (`… and said`, `by saying`): the clause's subject,
-        // or right after a quotation of the sentence (`… “New York values,” stating that …`)
-        // that quotation's speaker.
+        // A cue with no subject of its own (`… and said`, `by saying`): an earlier cue's or the
+        // clause's subject, or right after a quotation of the sentence (`… “try to form a
+        // government” and insisted that …`) that quotation's speaker.
         guard let (c0, l0) = first else { return nil }
-        // (`… “try to form a government” and insisted that …`) that quotation's speaker.
         let onlyJoins = !t[..<c0].contains { $0.kind == .word && ![.conjunction, .modifier, .time].contains(lx.wordClass($0, b)) }
         // `Said Dorothy Poynter, who grew up with Ali, “…”`: inverted at the sentence's start.
         let inverted = c0 == 0 ? lx.speakerAfter(t, l0, b).flatMap { $0.kind == .name ? $0 : nil } : nil
@@ -365,7 +359,7 @@ struct CueInSentence: AttributionSieve {
     private func closingCue(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
         // A quotation that ends its sentence (`… another “Holocaust.” Netanyahu has said`).
-        if endsWithPeriod(f, b), f.after.first?.capitalized == true { return nil }
+        if f.endsWithPeriod, f.after.first?.capitalized == true { return nil }
         let a = Array(f.after[..<lx.sentenceEnd(f.after, b)])
         guard let comma = a.lastIndex(where: { $0.isPunct(b, ",") }), a.count - comma <= 8 else { return nil }
         for j in (comma + 1)..<a.count {
@@ -395,15 +389,12 @@ struct SignatureLine: AttributionSieve {
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
         let b = c.bytes, lx = c.lexicon
-        func isDash(_ t: Token) -> Bool {
-            t.isPunct(b, "-") || t.isPunct(b, "\u{2014}") || t.isPunct(b, "\u{2013}") || t.isPunct(b, "\u{2015}")
-        }
         // `“…” ― Jorge Falcon` on the quotation's own line.
-        if f.after.count >= 2, f.after.count <= 8, isDash(f.after[0]),
+        if f.after.count >= 2, f.after.count <= 8, f.after[0].isDash(b),
            let sp = lx.speakerAfter(f.after, 1, b), sp.kind == .name {
             return .attribute(speaker: sp, cue: f.after[0].range, resolution: .explicit, confidence: 0.85)
         }
-        guard f.fillsParagraph, let next = f.nextParagraph, next.count >= 2, next.count <= 8, isDash(next[0]),
+        guard f.fillsParagraph, let next = f.nextParagraph, next.count >= 2, next.count <= 8, next[0].isDash(b),
               let sp = lx.speakerAfter(next, 1, b), sp.kind == .name else { return nil }
         return .attribute(speaker: sp, cue: next[0].range, resolution: .explicit, confidence: 0.85)
     }
@@ -418,8 +409,10 @@ struct ReportedSpeechContinues: AttributionSieve {
         guard f.before.isEmpty, !f.titleCase, f.words >= 3, let range = f.priorSentences else { return nil }
         let b = c.bytes, lx = c.lexicon
         let prior = lx.tokenizer.tokens(b, range)
-        // The last sentence with a cue; in it, the outermost cue with a subject (`Lavrov said
-        // … that the United States would continue …`: Lavrov).
+        // The last sentence with a cue; in it, the first cue with a subject (`Lavrov said …
+        // that the United States would continue …`: Lavrov). Commas do not stop it here as they
+        // stop ``Lexicon/governingCue(_:_:_:_:_:)``: the quotation after the sentence goes on
+        // with its main speaker.
         var i = prior.count - 1
         while i > 0 {
             let l = lx.cueLength(prior, i, b)

@@ -29,12 +29,12 @@ final class SpeakerResolver {
         let b = document.bytes
         var fullNames: [String: String] = [:]
         var index: NameIndex?
-        var lastNamed: (name: String, entity: String)?
-        var lastNamedAt = -1
-        /// Speakers found so far: where they were mentioned, their name and gender.
+        func names() -> NameIndex {
+            if index == nil { index = NameIndex(b, lexicon: lexicon) }
+            return index!
+        }
+        /// Speakers found so far, in text order: where they were mentioned, name and gender.
         var events: [(position: Int, name: String, gender: RuleSet.Gender?)] = []
-        /// The person of each run asked about so far (runs are read again by later pronouns).
-        var people: [Int: PersonMention?] = [:]
         /// Speakers found so far that `they` can mean: joint speakers, groups, organisations.
         var groups: [(position: Int, name: String, entity: String)] = []
         var out: [Attribution] = []
@@ -44,6 +44,11 @@ final class SpeakerResolver {
             var speaker: Speaker?
             if let sp = d.speaker {
                 let mention = sp.range
+                /// The mention's own words, with an id scoped to this document (`officials`, `they`).
+                func unresolved(_ text: String, _ resolution: Resolution, _ confidence: Double) -> Speaker {
+                    Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
+                            resolution: resolution, confidence: confidence)
+                }
                 switch sp.kind {
                 case .name where sp.tokens.contains { $0.text(b) == "and" }:
                     // Joint speakers: each name resolved, joined by `and`; one id per pair.
@@ -59,84 +64,64 @@ final class SpeakerResolver {
                     let name = d.resolution == .transcript ? TranscriptTurns.name(label: document.string(mention), lexicon: lexicon)
                         : resolveName(sp.tokens, document, &fullNames, &index, b)
                     let entity = ids.make(name)
-                    speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution,
-                                      confidence: d.confidence)
-                    lastNamed = (name, entity)
-                    lastNamedAt = mention.start
+                    speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution, confidence: d.confidence)
                     events.append((mention.start, name, gender(of: name, sp.tokens, b)))
                     if lexicon.isGroup(name) { groups.append((mention.start, name, entity)) }
                 case .pronoun:
                     let text = document.string(mention)
-                    let pronoun = lexicon.rules.pronouns[text.lowercased()]
-                    if let pronoun, pronoun.gender == .male || pronoun.gender == .female {
-                        // `he` / `she`: the most salient person of that gender before it.
-                        if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let (name, at) = antecedent(of: mention.start, gender: pronoun.gender, document, index!, events, &people) {
-                            let entity = ids.make(name)
-                            speaker = Speaker(mention: mention, name: name, entity: entity, resolution: .pronoun,
-                                              confidence: d.confidence * 0.9 * Self.nearness(mention.start - at))
-                            events.append((mention.start, name, pronoun.gender))
-                            lastNamed = (name, entity)
-                            lastNamedAt = mention.start
-                        } else {
-                            speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
-                                              resolution: .pronoun, confidence: 0.3)
-                        }
+                    guard let pronoun = lexicon.rules.pronouns[text.lowercased()] else {
+                        speaker = unresolved(text, .pronoun, 0.3)
                         break
                     }
-                    if pronoun?.plural == true && pronoun?.subject == true && text.lowercased() != "we" {
-                        // `they`: the last group that spoke, if it spoke shortly before.
-                        if let g = groups.last, mention.start - g.position <= 2_000 {
+                    if pronoun.gender == .male || pronoun.gender == .female {
+                        // `he` / `she`: the most salient person of that gender before it.
+                        if let (name, at) = antecedent(of: mention.start, gender: pronoun.gender, document, names(), events) {
+                            speaker = Speaker(mention: mention, name: name, entity: ids.make(name), resolution: .pronoun,
+                                              confidence: d.confidence * 0.9 * Self.nearness(mention.start - at))
+                            events.append((mention.start, name, pronoun.gender))
+                        } else {
+                            speaker = unresolved(text, .pronoun, 0.3)
+                        }
+                    } else if pronoun.plural {
+                        // `they`: the last group that spoke, if it spoke shortly before (not `we`).
+                        if pronoun.gender != .neuter, pronoun.subject, text.lowercased() != "we", let g = groups.last,
+                           mention.start - g.position <= 2_000 {
                             speaker = Speaker(mention: mention, name: g.name, entity: g.entity, resolution: .pronoun,
                                               confidence: d.confidence * 0.8 * Self.nearness(mention.start - g.position))
                         } else {
-                            speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
-                                              resolution: .pronoun, confidence: 0.3)
+                            speaker = unresolved(text, .pronoun, 0.3)
                         }
-                        break
-                    }
-                    if pronoun?.plural != true {
-                        // The nearest person before the pronoun: the last speaker, or a name that
-                        // opens a sentence after it (`Tomas Reyne struck a warmer tone. “…,” he said`).
-                        if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let (position, name) = index!.subject(before: mention.start),
-                           lastNamed == nil || position > lastNamedAt {
-                            lastNamed = (name, ids.make(name))
-                        }
-                    }
-                    if let named = lastNamed, lexicon.rules.pronouns[text.lowercased()]?.plural != true {
-                        speaker = Speaker(mention: mention, name: named.name, entity: named.entity, resolution: .pronoun,
-                                          confidence: d.confidence * 0.9)
                     } else {
-                        speaker = Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
-                                          resolution: .pronoun, confidence: 0.3)
+                        // `I`, `you`: the last speaker, or a name that opens a sentence after it
+                        // (`Tomas Reyne struck a warmer tone. “…,” I said`).
+                        if let (position, opener) = names().subject(before: mention.start),
+                           events.last.map({ position > $0.position }) ?? true {
+                            events.append((position, opener, nil))
+                        }
+                        if let last = events.last {
+                            speaker = Speaker(mention: mention, name: last.name, entity: ids.make(last.name), resolution: .pronoun,
+                                              confidence: d.confidence * 0.9)
+                        } else {
+                            speaker = unresolved(text, .pronoun, 0.3)
+                        }
                     }
                 case .description:
                     let text = document.string(ByteRange(sp.tokens[0].start, sp.tokens[sp.tokens.count - 1].end))
                     // `the Russian foreign minister`: the person introduced with that role.
-                    if let (family, place) = lexicon.describe(sp.tokens.map { $0.text(b) }) {
-                        if index == nil { index = NameIndex(b, lexicon: lexicon) }
-                        if let person = described(before: mention.start, family: family, place: place, document, index!, &people) {
-                            let entity = ids.make(person.name)
-                            speaker = Speaker(mention: mention, name: person.name, entity: entity, resolution: .descriptor,
-                                              confidence: d.confidence * 0.85 * Self.nearness(mention.start - person.range.start))
-                            events.append((mention.start, person.name, person.gender))
-                            lastNamed = (person.name, entity)
-                            lastNamedAt = mention.start
-                            break
-                        }
+                    if let (family, place) = lexicon.describe(sp.tokens.map { $0.text(b) }),
+                       let person = described(before: mention.start, family: family, place: place, names()) {
+                        speaker = Speaker(mention: mention, name: person.name, entity: ids.make(person.name), resolution: .descriptor,
+                                          confidence: d.confidence * 0.85 * Self.nearness(mention.start - person.range.start))
+                        events.append((mention.start, person.name, person.gender))
+                        break
                     }
                     // A description names someone in this document only (`officials`, `the senator`).
-                    let entity = ids.make(document.id + " " + text, cached: false)
-                    speaker = Speaker(mention: mention, name: text, entity: entity,
-                                      resolution: d.resolution == .explicit ? .descriptor : d.resolution,
-                                      confidence: d.confidence * 0.8)
-                    if lexicon.isGroup(text) { groups.append((mention.start, text, entity)) }
+                    let s = unresolved(text, d.resolution == .explicit ? .descriptor : d.resolution, d.confidence * 0.8)
+                    speaker = s
+                    if lexicon.isGroup(text) { groups.append((mention.start, text, s.entity)) }
                 }
             }
-            let kind: AttributionKind = .direct
-            out.append(Attribution(kind: kind, spans: d.spans, inner: d.inner,
-                                   speaker: speaker, cue: d.cue, claim: nil))
+            out.append(Attribution(kind: .direct, spans: d.spans, inner: d.inner, speaker: speaker, cue: d.cue, claim: nil))
         }
         return out
     }
@@ -179,8 +164,7 @@ final class SpeakerResolver {
     /// (outside quotations) and the speakers found so far, the nearest compatible one that
     /// opens a clause, else the nearest compatible one. Reads at most 20 runs, 2,000 bytes back.
     private func antecedent(of position: Int, gender: RuleSet.Gender, _ document: Document, _ index: NameIndex,
-                            _ events: [(position: Int, name: String, gender: RuleSet.Gender?)],
-                            _ people: inout [Int: PersonMention?]) -> (String, Int)? {
+                            _ events: [(position: Int, name: String, gender: RuleSet.Gender?)]) -> (String, Int)? {
         // Nearest first: the speakers found so far and the people of the runs, merged by
         // position; the first compatible subject ends the walk (few runs are read).
         let recent = events.suffix(8).filter { $0.position < position && lexicon.compatible($0.gender, gender) }
@@ -189,7 +173,7 @@ final class SpeakerResolver {
         for r in index.runs(before: position, limit: 20, reach: 2_000) {
             let span = index.span(of: r)
             if e >= 0 && recent[e].position >= span.start { return (recent[e].name, recent[e].position) }
-            guard !document.insideQuotation(span.start), let p = Self.person(r, index, &people),
+            guard !document.insideQuotation(span.start), let p = index.person(r),
                   lexicon.compatible(p.gender, gender) else { continue }
             if p.subject { return (p.name, span.start) }
             if nearest == nil { nearest = (p.name, span.start) }
@@ -199,20 +183,11 @@ final class SpeakerResolver {
     }
 
     /// The nearest person before `position` introduced with a role of `family` (and `place`).
-    private func described(before position: Int, family: String, place: String?, _ document: Document,
-                           _ index: NameIndex, _ people: inout [Int: PersonMention?]) -> PersonMention? {
+    private func described(before position: Int, family: String, place: String?, _ index: NameIndex) -> PersonMention? {
         for r in index.runs(before: position, limit: 80, reach: 20_000) {
-            if let p = Self.person(r, index, &people), lexicon.fits(index.roles(of: p), family: family, place: place) { return p }
+            if let p = index.person(r), lexicon.fits(index.roles(of: p), family: family, place: place) { return p }
         }
         return nil
-    }
-
-    /// ``NameIndex/person(_:)``, each run read once per document.
-    private static func person(_ r: Int, _ index: NameIndex, _ people: inout [Int: PersonMention?]) -> PersonMention? {
-        if let known = people[r] { return known }
-        let p = index.person(r)
-        people[r] = p
-        return p
     }
 
     /// The name without the titles and roles before it.

@@ -89,8 +89,7 @@ struct TranscriptTurns {
         let label = Token(start: words[0].start, end: words[words.count - 1].end, kind: .word, capitalized: true).lower(b)
         let kind = lexicon.rules.transcriptLabels[label]
         guard kind != .heading else { return nil }
-        let head = String(decoding: b[paragraph.start..<min(paragraph.end, paragraph.start + 40)], as: UTF8.self).lowercased()
-        guard !lexicon.rules.boilerplate.contains(where: { head.hasPrefix($0) }) else { return nil }
+        guard !lexicon.startsWithBoilerplate(b, paragraph) else { return nil }
         let role = kind == .role
         let last = words[words.count - 1]
         return Candidate(paragraph: p, words: words, colon: colon, content: ByteRange(s, e), role: role,
@@ -170,6 +169,7 @@ struct TranscriptTurns {
         let words = displayName(label: label, particles: lexicon.rules.nameParticles).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return label }
         let s = lexicon.nameStart(words)
-        return (s < words.count ? words[s...] : words.suffix(1)).joined(separator: " ")
+        // All titles (`SECRETARY`): the label itself, as a name of titles keeps its words.
+        return (s < words.count ? words[s...] : words[...]).joined(separator: " ")
     }
 }

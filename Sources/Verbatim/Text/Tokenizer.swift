@@ -133,6 +133,13 @@ extension Token {
     func isPunct(_ b: [UInt8], _ s: Unicode.Scalar) -> Bool {
         kind == .punctuation && UTF8Text.scalar(at: start, in: b).0 == s
     }
+
+    /// A hyphen or dash standing alone (`-`, `–`, `—`, `―`).
+    func isDash(_ b: [UInt8]) -> Bool {
+        guard kind == .punctuation else { return false }
+        let c = UTF8Text.scalar(at: start, in: b).0
+        return c == "-" || c == "\u{2013}" || c == "\u{2014}" || c == "\u{2015}"
+    }
 }
 
 extension String {
