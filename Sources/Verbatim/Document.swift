@@ -130,6 +130,16 @@ public struct Document: Sendable {
         return lo > 0 && position < quotations[lo - 1].end
     }
 
+    /// The index of the first quotation that ends after byte `position` (quotations.count if none).
+    func quotationIndex(after position: Int) -> Int {
+        var lo = 0, hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].end <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     public func string(_ range: ByteRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
     }

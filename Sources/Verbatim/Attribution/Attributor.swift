@@ -12,7 +12,7 @@
 /// Complexity: O(n): every sieve reads a bounded window of tokens around its quotation.
 public struct Attributor: DocumentStage {
     public let name = "attribution"
-    public let requires: Set<DocumentLayer> = [.paragraphs, .quotations]
+    public let requires: Set<DocumentLayer> = [.paragraphs, .sentences, .quotations]
     public let provides: DocumentLayer = .attributions
 
     /// The sieves in the order they are asked.
@@ -40,7 +40,8 @@ public struct Attributor: DocumentStage {
         var rest = document
         let turnParagraphs = Set(turns.map(\.lastParagraph))
         if !turns.isEmpty { rest.quotations.removeAll { turnParagraphs.contains($0.paragraphs[0]) } }
-        let drafts = (turns + attribute(rest)).sorted { $0.spans[0].start < $1.spans[0].start }
+        let quoted = (turns + attribute(rest)).sorted { $0.spans[0].start < $1.spans[0].start }
+        let drafts = ReportedSpeech(lexicon: lexicon).attribute(document, quoted: quoted)
         document.attributions = resolver.resolve(drafts, in: document)
         document.mark(.attributions)
     }

@@ -25,6 +25,7 @@ struct DraftAttribution {
     var resolution: Resolution
     var confidence: Double
     var lastParagraph: Int
+    var kind: AttributionKind = .direct
 }
 
 /// One rule of attribution. Sieves run most precise first; the first that decides wins and

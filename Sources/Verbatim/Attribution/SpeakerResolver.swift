@@ -121,7 +121,7 @@ final class SpeakerResolver {
                     if lexicon.isGroup(text) { groups.append((mention.start, text, s.entity)) }
                 }
             }
-            out.append(Attribution(kind: .direct, spans: d.spans, inner: d.inner, speaker: speaker, cue: d.cue, claim: nil))
+            out.append(Attribution(kind: d.kind, spans: d.spans, inner: d.inner, speaker: speaker, cue: d.cue, claim: nil))
         }
         return out
     }

@@ -36,6 +36,20 @@ public struct RuleSet: Sendable {
         case heading
     }
 
+    /// What a word tells about a cue verb near it in reported speech (`rules/reporting.tsv`).
+    public enum ReportingRole: String, Sendable {
+        /// `not`, `declined`: the cue reports nothing said.
+        case negation
+        /// `would`, `if`: what could be said, not what was.
+        case hypothetical
+        /// `was`, `been`: a passive cue (`was told`), whose subject is not the speaker.
+        case passive
+        /// `told`, `assured`: a cue form whose addressee stands before the content.
+        case addressee
+        /// `that`, `whether`: opens the reported clause.
+        case opener
+    }
+
     /// Grammatical gender of a pronoun.
     public enum Gender: String, Sendable { case male, female, neuter, any }
 
@@ -76,6 +90,8 @@ public struct RuleSet: Sendable {
     /// Names of countries, their demonyms, capitals and seats of power, as written, and the
     /// lower-case key of the country (`Moscow`, `Russian`, `Kremlin` → `ru`).
     public var places: [String: String]
+    /// Lower-case words and what they tell about a nearby cue verb in reported speech.
+    public var reporting: [String: ReportingRole]
 
     /// The files a rule directory may hold and the columns of each.
     public static let files: [String: [String]] = [
@@ -89,6 +105,7 @@ public struct RuleSet: Sendable {
         "honorifics.tsv": ["honorific", "gender"],
         "pronouns.tsv": ["pronoun", "gender", "number", "case"],
         "quote-marks.tsv": ["open", "close", "kind"],
+        "reporting.tsv": ["word", "role"],
         "name-particles.tsv": ["particle"],
         "places.tsv": ["place", "country"],
         "roles.tsv": ["role", "family"],
@@ -234,6 +251,13 @@ public struct RuleSet: Sendable {
                 throw fail("a country key is lower-case letters (ISO 3166 alpha-2: `ru`), found `\(row[1])`")
             }
             return row[1]
+        }
+
+        reporting = try Self.table(file("reporting.tsv")) { (row, fail) throws(RuleError) in
+            guard let role = ReportingRole(rawValue: row[1]) else {
+                throw fail("role must be negation, hypothetical, passive, addressee or opener, found `\(row[1])`")
+            }
+            return role
         }
     }
 

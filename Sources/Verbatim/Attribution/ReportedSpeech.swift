@@ -1,0 +1,367 @@
+/// Reported speech: attributions whose content is a clause of the text rather than a quotation
+/// (`Kerry said there had been progress`, `…, a source said.`, `According to Shehata, …`).
+///
+/// Reads the document's sentences and quotations, and the drafts the quotation sieves made.
+/// Gives those drafts together with one draft per reported clause: `indirect`, or `mixed` when
+/// the clause holds quoted words (`told reporters that they had “achieved clarity”`). A quotation
+/// draft inside a reported clause becomes part of it, unless it has a cue of its own inside the
+/// clause (a nested attribution); a clause that is nothing but a quotation is the quotation's.
+///
+/// For every cue verb of `rules/cue-verbs.tsv` (speech, writing and thought; quoting verbs
+/// attribute only quoted words) used as a verb, outside quotation marks, with a subject:
+/// - content after the cue (`X said (that) CLAUSE`, `X told Y (that) CLAUSE`): from the clause
+///   opener or the first word after the cue, its addressee and adverbials, to the end of the
+///   sentence or a clause of its own (`, adding that`, `, according to`);
+/// - content before the cue (`CLAUSE, X said.`, `CLAUSE, said X.`), and around it
+///   (`A, X said, B.`);
+/// - `according to X, CLAUSE` and `CLAUSE, according to X`.
+/// Cues under a negation, a modal or a passive (`rules/reporting.tsv`) report nothing.
+/// Complexity: O(n): each cue reads a bounded number of tokens of its sentence.
+struct ReportedSpeech {
+    let lexicon: Lexicon
+
+    /// The most tokens a content reaches after its cue, and the longest sentence read (bytes).
+    static let maxContent = 200
+    static let maxSentence = 6_000
+
+    /// A reported clause found at one cue.
+    struct Clause {
+        var content: [ByteRange]
+        var cue: ByteRange
+        var speaker: SpeakerPhrase
+        var resolution: Resolution
+        var confidence: Double
+    }
+
+    /// The quotation drafts merged with the reported clauses of the document, in text order.
+    func attribute(_ document: Document, quoted: [DraftAttribution]) -> [DraftAttribution] {
+        var clauses: [Clause] = []
+        var boilerplate: (paragraph: Int, yes: Bool) = (-1, false)
+        for sentence in document.sentences {
+            let p = document.paragraphIndex(at: sentence.start)
+            if boilerplate.paragraph != p {
+                boilerplate = (p, lexicon.isBoilerplate(document.bytes, document.paragraphs[p]))
+            }
+            if boilerplate.yes { continue }
+            clauses += self.clauses(in: ByteRange(sentence.start, min(sentence.end, sentence.start + Self.maxSentence)), document)
+        }
+        return merge(clauses, quoted, document)
+    }
+
+    /// The reported clauses of one sentence.
+    func clauses(in sentence: ByteRange, _ document: Document) -> [Clause] {
+        let b = document.bytes, lx = lexicon
+        let t = lx.tokenizer.tokens(b, sentence)
+        guard t.count >= 4 else { return [] }
+        let quoted = t.map { document.insideQuotation($0.start) }
+        var out: [Clause] = []
+        var i = 0
+        while i < t.count {
+            defer { i += 1 }
+            guard !quoted[i] else { continue }
+            let l = lx.cueLength(t, i, b)
+            guard l > 0 else { continue }
+            let key = l == 2 ? t[i].lower(b) + " " + t[i + 1].lower(b) : t[i].lower(b)
+            guard let verb = lx.rules.cueVerbs[key], verb.cueClass != .quoting else { continue }
+            if verb.lemma == "according to" {
+                if let c = accordingTo(t, i, quoted, b) { out.append(c) }
+                continue
+            }
+            guard lx.isVerbUse(t, i, b), !underNegationModalOrPassive(t, i, b) else { continue }
+            let cue = lx.cueRange(t, i, l, b)
+            if let c = contentAfter(t, i, l, quoted, b), let sp = lx.subjectOfCue(t, i, b), !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
+                // `Kerry said`, `Mike Lee, who declared`, `…, adding that`.
+                out.append(Clause(content: [c], cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                  confidence: 0.8))
+            } else if let (content, sp) = contentAround(t, i, l, quoted, b) {
+                out.append(Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
+                                  confidence: 0.8))
+            }
+        }
+        return out
+    }
+
+    /// `did not say`, `would not say`, `declined to say`, `if he says`, `was told`, `is said to`:
+    /// a word of `rules/reporting.tsv` among the three before the cue, within its clause.
+    func underNegationModalOrPassive(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
+        var k = i - 1
+        while k >= max(0, i - 3) {
+            let x = t[k]
+            guard x.kind == .word else { return false }
+            let w = x.lower(b)
+            if w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            switch lexicon.rules.reporting[w] {
+            case .negation, .hypothetical: return true
+            case .passive where k == i - 1 || (k == i - 2 && lexicon.wordClass(t[i - 1], b) == .modifier):
+                // `was told`, `is also said`; not `is saying`.
+                return !lexicon.isGerund(t[i], b)
+            default: break
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The content after the cue at `i` (`l` tokens): from the clause opener (`that`, `whether`)
+    /// when only an addressee or adverbials stand before it, else from the first word after the
+    /// cue (past its addressee for `told`), to the end of the clause. Nil when no clause follows.
+    func contentAfter(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
+        let lx = lexicon
+        var j = i + l
+        // `said Tuesday`, `said recently`, `said:`.
+        while j < t.count, t[j].kind == .word, lx.wordClass(t[j], b) == .time || (lx.wordClass(t[j], b) == .modifier && !isOpener(t[j], b)) { j += 1 }
+        if j < t.count, t[j].isPunct(b, ":") { j += 1 }
+        guard j < t.count else { return nil }
+        let addressee = lx.rules.reporting[t[i + l - 1].lower(b)] == .addressee
+        var s = j
+        // `said in a statement on Monday that`, `told reporters that`, `said, however, that`.
+        let first = t[j]
+        let mayDefer = addressee || first.isPunct(b, ",") || lx.wordClass(first, b) == .preposition || lx.wordClass(first, b) == .time
+        if !isOpener(first, b), mayDefer {
+            var k = j
+            var found: Int?
+            while k < min(t.count, j + 14) {
+                let x = t[k]
+                if isOpener(x, b) && !quoted[k] { found = k; break }
+                if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isPunct(b, "-") { break }
+                if k > j && lx.cueLength(t, k, b) > 0 { break }
+                k += 1
+            }
+            if let f = found {
+                s = f
+            } else if addressee {
+                // `told reporters he would`, `assured voters they`: the addressee, then a subject.
+                guard let object = addresseeEnd(t, j, b), object < t.count, startsClause(t, object, b) else { return nil }
+                s = object
+            } else {
+                return nil
+            }
+        }
+        guard s < t.count else { return nil }
+        let x = t[s]
+        // `said to be`, `said in`, `said, adding`, `said and`: no clause here.
+        if x.kind == .punctuation && !quoted[s] { return nil }
+        if !isOpener(x, b), let c = lx.wordClass(x, b), c == .preposition || c == .conjunction { return nil }
+        let e = clauseEnd(t, s, quoted, b)
+        guard wordsOutsideQuotation(t, s, e, quoted) >= 1, words(t, s, e) >= 3 else { return nil }
+        return ByteRange(t[s].start, t[e - 1].end)
+    }
+
+    /// The token after the addressee starting at `j` (`reporters`, `him`, `the Post`, `Fox
+    /// News`, `his supporters`), or nil.
+    private func addresseeEnd(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Int? {
+        let lx = lexicon
+        let x = t[j]
+        guard x.kind == .word else { return nil }
+        if let p = lx.rules.pronouns[x.lower(b)], !p.subject { return j + 1 }
+        if x.capitalized {
+            var k = j
+            while k < t.count && k - j < 5 && (lx.isNameWord(t[k], b) || lx.isTitle(t[k], b)) { k += 1 }
+            return k > j ? k : nil
+        }
+        var k = j
+        if lx.wordClass(x, b)?.opensPhrase == true || (lx.rules.pronouns[x.lower(b)] != nil) { k += 1 }
+        // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word.
+        var n = 0
+        while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b) {
+            k += 1; n += 1
+            if k < t.count, startsClause(t, k, b) { break }
+        }
+        return n > 0 ? k : nil
+    }
+
+    /// A subject can start at `k`: a subject pronoun, a name, a determiner or quantifier.
+    private func startsClause(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        let x = t[k]
+        guard x.kind == .word || x.kind == .number else { return false }
+        return lexicon.isSubjectPronoun(x, b) || x.capitalized || lexicon.wordClass(x, b)?.opensPhrase == true || isOpener(x, b)
+    }
+
+    func isOpener(_ x: Token, _ b: [UInt8]) -> Bool {
+        x.kind == .word && x.end - x.start <= 7 && lexicon.rules.reporting[x.lower(b)] == .opener
+    }
+
+    /// The end (exclusive token index) of the clause starting at `s`: the sentence's end, or a
+    /// comma that opens an attribution of its own (`, adding that`, `, according to`,
+    /// `, he said`); final punctuation outside quotation marks is left out.
+    func clauseEnd(_ t: [Token], _ s: Int, _ quoted: [Bool], _ b: [UInt8]) -> Int {
+        let lx = lexicon
+        var e = s
+        let limit = min(t.count, s + Self.maxContent)
+        while e < limit {
+            if !quoted[e] {
+                if lx.isSentenceEnd(t, e, b) { break }
+                if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, opensAttribution(t, e + 1, b) { break }
+            }
+            e += 1
+        }
+        while e > s, t[e - 1].kind == .punctuation, !quoted[e - 1] || isFinal(t[e - 1], b) { e -= 1 }
+        return e
+    }
+
+    /// `,` / `.` / `:` / `—` standing last (a closing quotation mark is not final punctuation).
+    private func isFinal(_ x: Token, _ b: [UInt8]) -> Bool {
+        [",", ".", ";", ":", "?", "!"].contains { x.isPunct(b, $0) } || x.isDash(b)
+    }
+
+    /// After a comma: `adding that`, `according to`, `he said`, `said Smith`, `a source said`.
+    private func opensAttribution(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        let lx = lexicon
+        let l = lx.cueLength(t, k, b)
+        if l > 0 { return true }
+        // `…, he said`, `…, the official said`: a short subject, then a cue ending the sentence.
+        var j = k
+        while j < min(t.count, k + 6) {
+            if t[j].kind == .punctuation { return false }
+            let cl = lx.cueLength(t, j, b)
+            if cl > 0 {
+                guard lx.isVerbUse(t, j, b), let sp = lx.speakerBefore(t, j, b), sp.range.start == t[k].start else { return false }
+                let rest = j + cl
+                return rest >= t.count || t[rest].kind == .punctuation || lx.wordClass(t[rest], b) == .time
+                    || lx.wordClass(t[rest], b) == .preposition
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// `CLAUSE, X said.`, `CLAUSE, said X.`, `A, X said, B.`, `As X said, CLAUSE.`: the content
+    /// pieces and the speaker, or nil.
+    func contentAround(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> ([ByteRange], SpeakerPhrase)? {
+        let lx = lexicon
+        var speaker: SpeakerPhrase
+        var opening: Int  // the comma before the speaker (or the cue, inverted)
+        var after = i + l  // the first token after the attribution
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b) {
+            speaker = sp
+            opening = i - 1
+            after = (t.firstIndex { $0.start >= sp.range.end } ?? t.count)
+        } else if let sp = lx.speakerBefore(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
+            speaker = sp
+            opening = s - 1
+            if s == 1, t[0].lower(b) == "as" {
+                // `As Kerry said, the talks …`
+                guard after < t.count, t[after].isPunct(b, ",") else { return nil }
+                let e = clauseEnd(t, after + 1, quoted, b)
+                guard e > after + 1, words(t, after + 1, e) >= 3 else { return nil }
+                return ([ByteRange(t[after + 1].start, t[e - 1].end)], speaker)
+            }
+            guard opening >= 1, t[opening].isPunct(b, ",") || t[opening].isDash(b) else { return nil }
+        } else {
+            return nil
+        }
+        guard !quoted[opening] else { return nil }
+        // Adverbials after the cue: `in a statement`, `on Tuesday`.
+        var k = after
+        var adverbial = 0
+        while k < t.count, !lx.isSentenceEnd(t, k, b), !t[k].isPunct(b, ","), adverbial < 10 { k += 1; adverbial += 1 }
+        if adverbial > 0, let c = lx.wordClass(t[after], b), c != .preposition && c != .time { return nil }
+        if adverbial > 0 && lx.wordClass(t[after], b) == nil { return nil }
+        let first = sentenceStart(t, opening, b)
+        let before = trimmed(t, first, opening, quoted, b)
+        guard let (s0, e0) = before, words(t, s0, e0) >= 2 else { return nil }
+        var pieces = [ByteRange(t[s0].start, t[e0 - 1].end)]
+        if k < t.count, t[k].isPunct(b, ","), !lx.isSentenceEnd(t, k, b) {
+            // `A, X said, B.`: the clause goes on after the attribution.
+            let e = clauseEnd(t, k + 1, quoted, b)
+            if e > k + 1, words(t, k + 1, e) >= 3 { pieces.append(ByteRange(t[k + 1].start, t[e - 1].end)) } else { return nil }
+        } else if k < t.count, !lx.isSentenceEnd(t, k, b) {
+            return nil
+        }
+        guard wordsOutsideQuotation(t, s0, e0, quoted) >= 1 || pieces.count > 1 else { return nil }
+        return (pieces, speaker)
+    }
+
+    /// `according to X, CLAUSE`, `CLAUSE, according to X` and `CLAUSE according to X.`
+    func accordingTo(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        let lx = lexicon
+        guard i + 2 < t.count, let sp = lx.speakerAfter(t, i + 2, b) else { return nil }
+        let cue = ByteRange(t[i].start, t[i + 1].end)
+        let spEnd = t.firstIndex { $0.start >= sp.range.end } ?? t.count
+        let first = sentenceStart(t, i, b)
+        if let (s, e) = trimmed(t, first, i, quoted, b), words(t, s, e) >= 3 {
+            guard wordsOutsideQuotation(t, s, e, quoted) >= 1 else { return nil }
+            return Clause(content: [ByteRange(t[s].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
+        }
+        // `According to X(, of Y), CLAUSE`: the clause after the comma that closes X.
+        guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }
+        let e = clauseEnd(t, comma + 1, quoted, b)
+        guard e > comma + 1, words(t, comma + 1, e) >= 3, wordsOutsideQuotation(t, comma + 1, e, quoted) >= 1 else { return nil }
+        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo,
+                      confidence: 0.85)
+    }
+
+    /// The first token of the clause ending at `end`: after the last sentence end or semicolon
+    /// before it, and past an opening conjunction (`But`, `And`).
+    private func sentenceStart(_ t: [Token], _ end: Int, _ b: [UInt8]) -> Int {
+        var s = end
+        while s > 0, !lexicon.isSentenceEnd(t, s - 1, b) { s -= 1 }
+        return s
+    }
+
+    /// t[s..<e] without punctuation at either end that is not a quotation mark of the content,
+    /// or nil when nothing is left.
+    private func trimmed(_ t: [Token], _ s: Int, _ e: Int, _ quoted: [Bool], _ b: [UInt8]) -> (Int, Int)? {
+        var s = s, e = e
+        while s < e, t[s].kind == .punctuation, !quoted[s] || isFinal(t[s], b) { s += 1 }
+        while e > s, t[e - 1].kind == .punctuation, !quoted[e - 1] || isFinal(t[e - 1], b) { e -= 1 }
+        return s < e ? (s, e) : nil
+    }
+
+    private func words(_ t: [Token], _ s: Int, _ e: Int) -> Int {
+        var n = 0
+        for k in s..<e where t[k].kind != .punctuation { n += 1 }
+        return n
+    }
+
+    private func wordsOutsideQuotation(_ t: [Token], _ s: Int, _ e: Int, _ quoted: [Bool]) -> Int {
+        var n = 0
+        for k in s..<e where t[k].kind != .punctuation && !quoted[k] { n += 1 }
+        return n
+    }
+
+    /// The clauses as drafts, merged with the quotation drafts: a quotation draft inside a
+    /// clause joins it (mixed) unless its own cue stands inside the clause; a clause that
+    /// overlaps part of a quotation draft (a quotation running on past it) is left out.
+    func merge(_ clauses: [Clause], _ quoted: [DraftAttribution], _ document: Document) -> [DraftAttribution] {
+        guard !clauses.isEmpty else { return quoted }
+        var removed = [Bool](repeating: false, count: quoted.count)
+        var out: [DraftAttribution] = []
+        // Quotation drafts by start, to find those a clause holds.
+        var q = 0
+        for c in clauses.sorted(by: { $0.content[0].start < $1.content[0].start }) {
+            let lo = c.content[0].start, hi = c.content[c.content.count - 1].end
+            while q < quoted.count && quoted[q].spans[quoted[q].spans.count - 1].end <= lo { q += 1 }
+            var held: [Int] = []
+            var clash = false
+            var k = q
+            while k < quoted.count && quoted[k].spans[0].start < hi {
+                let d = quoted[k]
+                let inside = d.spans.allSatisfy { s in c.content.contains { $0.start <= s.start && s.end <= $0.end } }
+                if !inside {
+                    if d.spans.contains(where: { s in c.content.contains { $0.overlaps(s) } }) { clash = true }
+                } else {
+                    held.append(k)
+                }
+                k += 1
+            }
+            if clash { continue }
+            var speaker = c.speaker, resolution = c.resolution, confidence = c.confidence
+            for h in held {
+                let d = quoted[h]
+                if let cue = d.cue, c.content.contains(where: { $0.start <= cue.start && cue.end <= $0.end }) { continue }  // nested
+                removed[h] = true
+                if d.cue == c.cue, let sp = d.speaker { speaker = sp; resolution = d.resolution; confidence = d.confidence }
+            }
+            let mixed = c.content.contains { r in
+                let i = document.quotationIndex(after: r.start)
+                return i < document.quotations.count && document.quotations[i].start < r.end
+            }
+            let lastParagraph = document.paragraphIndex(at: hi - 1)
+            out.append(DraftAttribution(spans: c.content, inner: c.content, speaker: speaker, cue: c.cue, resolution: resolution,
+                                        confidence: confidence, lastParagraph: lastParagraph, kind: mixed ? .mixed : .indirect))
+        }
+        for (k, d) in quoted.enumerated() where !removed[k] { out.append(d) }
+        return out.sorted { $0.spans[0].start < $1.spans[0].start }
+    }
+}
