@@ -51,7 +51,7 @@ struct ReportedSpeech {
     /// The reported clauses of one sentence.
     func clauses(in sentence: ByteRange, _ document: Document) -> [Clause] {
         let b = document.bytes, lx = lexicon
-        let t = lx.tokenizer.tokens(b, sentence)
+        let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
         guard t.count >= 4 else { return [] }
         let quoted = t.map { document.insideQuotation($0.start) }
         var out: [Clause] = []
@@ -62,23 +62,112 @@ struct ReportedSpeech {
             let l = lx.cueLength(t, i, b)
             guard l > 0 else { continue }
             let key = l == 2 ? t[i].lower(b) + " " + t[i + 1].lower(b) : t[i].lower(b)
-            guard let verb = lx.rules.cueVerbs[key], verb.cueClass != .quoting else { continue }
+            // Quoting verbs report only with an object role (`criticized the accord`), not
+            // `called it`, `quoted him`.
+            guard let verb = lx.rules.cueVerbs[key],
+                  verb.cueClass != .quoting || lx.rules.reporting[t[i + l - 1].lower(b)] == .object else { continue }
             if verb.lemma == "according to" {
                 if let c = accordingTo(t, i, quoted, b) { out.append(c) }
                 continue
             }
             guard lx.isVerbUse(t, i, b), !underNegationModalOrPassive(t, i, b) else { continue }
+            // `five states going`, `50 states`: a number before it makes the word a noun.
+            if i > 0, t[i - 1].kind == .number { continue }
             let cue = lx.cueRange(t, i, l, b)
-            if let c = contentAfter(t, i, l, quoted, b), let sp = lx.subjectOfCue(t, i, b), !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
-                // `Kerry said`, `Mike Lee, who declared`, `…, adding that`.
-                out.append(Clause(content: [c], cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
-                                  confidence: 0.8))
+            func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
+                Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
+            }
+            // `…, said Smith.` / `…, Smith said.` first: what follows the cue is then no content.
+            if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), let (content, sp) = contentAround(t, i, l, quoted, b) {
+                out.append(clause(content, sp))
+            } else if let c = contentAfter(t, i, l, quoted, b), let sp = subject(t, i, b),
+                      !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
+                out.append(clause([c], sp))
             } else if let (content, sp) = contentAround(t, i, l, quoted, b) {
-                out.append(Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit,
-                                  confidence: 0.8))
+                out.append(clause(content, sp))
             }
         }
         return out
+    }
+
+    /// Tokens without short parenthetical asides (`Gov. Phil Bryant (R) said`, `… (Gutin says)`):
+    /// a group of at most twelve tokens in parentheses or brackets. A sentence that is all in
+    /// parentheses keeps its words.
+    static func dropAsides(_ t: [Token], _ b: [UInt8]) -> [Token] {
+        guard t.contains(where: { $0.isPunct(b, "(") || $0.isPunct(b, "[") }) else { return t }
+        var out: [Token] = []
+        out.reserveCapacity(t.count)
+        var k = 0
+        while k < t.count {
+            if t[k].isPunct(b, "(") || t[k].isPunct(b, "[") {
+                let close: Unicode.Scalar = t[k].isPunct(b, "(") ? ")" : "]"
+                if let c = t[(k + 1)..<min(t.count, k + 14)].firstIndex(where: { $0.isPunct(b, close) }) {
+                    k = c + 1
+                    continue
+                }
+            }
+            out.append(t[k])
+            k += 1
+        }
+        return out.isEmpty ? t : out
+    }
+
+    /// The speaker of the cue at `i` for reported speech: ``Lexicon/subjectOfCue(_:_:_:)``, else
+    /// a relative without a comma (`voters who said`: the mention runs to the pronoun), the
+    /// subject of an earlier verb (`she praised Garland and said`), the name before a chain of
+    /// appositives (`Roxana Leon, 63, an independent voter, said`), or the noun phrase that
+    /// opens the clause (`47 percent said`, `half of GOP voters said`).
+    func subject(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        if let sp = lx.subjectOfCue(t, i, b) { return sp }
+        var e = i
+        while e > 0, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        guard e > 0 else { return nil }
+        let last = t[e - 1]
+        if lx.wordClass(last, b) == .relative, e >= 2, let antecedent = phrase(t, e - 1, b) {
+            return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
+        }
+        if lx.wordClass(last, b) == .conjunction, ["and", "but"].contains(last.lower(b)) {
+            return lx.subjectOfEarlierCue(t, e - 1, b) ?? lx.clauseSubject(t, e - 1, b)
+        }
+        if last.isPunct(b, ",") {
+            // Back over up to three comma-closed segments to a name.
+            var k = e - 1, segments = 0
+            while segments < 3, k > 0 {
+                var c = k - 1
+                while c >= 0, !t[c].isPunct(b, ","), k - c < 25 { c -= 1 }
+                guard c > 0, t[c].isPunct(b, ",") else { break }
+                if let named = lx.namedBefore(t, c, b), named.kind == .name { return named }
+                k = c
+                segments += 1
+            }
+            return nil
+        }
+        return phrase(t, e, b)
+    }
+
+    /// The noun phrase ending before `end` that opens its clause (after punctuation, a
+    /// conjunction or the sentence start), of at most ten words, with no cue in it and not
+    /// opened by a preposition: `47 percent`, `People with direct knowledge of the talks`.
+    func phrase(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        guard end > 0, t[end - 1].kind != .punctuation else { return nil }
+        if let named = lx.namedBefore(t, end, b) ?? lx.describedBefore(t, end, b) { return named }
+        var s = end
+        while s > 0, end - s < 10 {
+            let x = t[s - 1]
+            if x.kind == .punctuation && !x.isDash(b) { break }
+            if let c = lx.wordClass(x, b), c == .conjunction || c == .relative { break }
+            if lx.cueLength(t, s - 1, b) > 0 { return nil }
+            s -= 1
+        }
+        guard s < end, end - s < 10 else { return nil }
+        if let c = lx.wordClass(t[s], b), c == .preposition || c == .modifier || c == .time { return nil }
+        if let c = lx.wordClass(t[end - 1], b), c != .quantifier { return nil }
+        if lx.isGerund(t[s], b) || lx.isParticipleOrAdverb(t[s], b) && !t[s].capitalized { return nil }
+        let tokens = Array(t[s..<end])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
+                             kind: lx.isNameWord(tokens[tokens.count - 1], b) ? .name : .description)
     }
 
     /// `did not say`, `would not say`, `declined to say`, `if he says`, `was told`, `is said to`:
@@ -103,8 +192,11 @@ struct ReportedSpeech {
     }
 
     /// The content after the cue at `i` (`l` tokens): from the clause opener (`that`, `whether`)
-    /// when only an addressee or adverbials stand before it, else from the first word after the
-    /// cue (past its addressee for `told`), to the end of the clause. Nil when no clause follows.
+    /// when only an addressee or adverbials stand before it; else, by the cue form's role in
+    /// `rules/reporting.tsv`, from the clause after an addressee (`told reporters he would`),
+    /// the object and its `to` clause (`urged Congress to act`), a `to` clause (`vowed to`), or
+    /// the first word after a cue that takes a bare clause (`said the talks failed`); to the
+    /// end of the clause. Nil when no clause follows.
     func contentAfter(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
         let lx = lexicon
         var j = i + l
@@ -112,39 +204,50 @@ struct ReportedSpeech {
         while j < t.count, t[j].kind == .word, lx.wordClass(t[j], b) == .time || (lx.wordClass(t[j], b) == .modifier && !isOpener(t[j], b)) { j += 1 }
         if j < t.count, t[j].isPunct(b, ":") { j += 1 }
         guard j < t.count else { return nil }
-        let addressee = lx.rules.reporting[t[i + l - 1].lower(b)] == .addressee
-        var s = j
-        // `said in a statement on Monday that`, `told reporters that`, `said, however, that`.
-        let first = t[j]
-        let mayDefer = addressee || first.isPunct(b, ",") || lx.wordClass(first, b) == .preposition || lx.wordClass(first, b) == .time
-        if !isOpener(first, b), mayDefer {
-            var k = j
-            var found: Int?
-            while k < min(t.count, j + 14) {
-                let x = t[k]
-                if isOpener(x, b) && !quoted[k] { found = k; break }
-                if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isPunct(b, "-") { break }
-                if k > j && lx.cueLength(t, k, b) > 0 { break }
-                k += 1
-            }
-            if let f = found {
-                s = f
-            } else if addressee {
-                // `told reporters he would`, `assured voters they`: the addressee, then a subject.
-                guard let object = addresseeEnd(t, j, b), object < t.count, startsClause(t, object, b) else { return nil }
-                s = object
-            } else {
-                return nil
-            }
+        let role = lx.rules.reporting[t[i + l - 1].lower(b)]
+        var s: Int
+        if isOpener(t[j], b) {
+            s = j
+        } else if let f = deferredThat(t, j, role == .addressee, quoted, b) {
+            // `said in a statement on Monday that`, `told reporters that`, `said, however, that`.
+            s = f
+        } else if role == .addressee {
+            // `told reporters he would`, `urged Congress to act`.
+            guard let object = addresseeEnd(t, j, b), object < t.count else { return nil }
+            let next = t[object].lower(b)
+            if next == "to" { s = j } else if next == "if" || startsClause(t, object, b) { s = object } else { return nil }
+        } else if role == .infinitive, t[j].lower(b) == "to" {
+            s = j
+        } else if role == .bare || role == .object {
+            s = j
+            // `said to be`, `said in`, `said, adding`, `said and`: no clause here.
+            if let c = lx.wordClass(t[s], b), c == .preposition || c == .conjunction || c == .relative { return nil }
+        } else {
+            return nil
         }
-        guard s < t.count else { return nil }
-        let x = t[s]
-        // `said to be`, `said in`, `said, adding`, `said and`: no clause here.
-        if x.kind == .punctuation && !quoted[s] { return nil }
-        if !isOpener(x, b), let c = lx.wordClass(x, b), c == .preposition || c == .conjunction { return nil }
+        guard s < t.count, !(t[s].kind == .punctuation && !quoted[s]) else { return nil }
         let e = clauseEnd(t, s, quoted, b)
-        guard wordsOutsideQuotation(t, s, e, quoted) >= 1, words(t, s, e) >= 3 else { return nil }
+        guard e > s, wordsOutsideQuotation(t, s, e, quoted) >= 1, words(t, s, e) >= 3 else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
+    }
+
+    /// `that` or `whether` within a few words after `j`, when what stands before it is
+    /// adverbial (a comma, a preposition, a time word) or an addressee: its index, or nil.
+    private func deferredThat(_ t: [Token], _ j: Int, _ addressee: Bool, _ quoted: [Bool], _ b: [UInt8]) -> Int? {
+        let lx = lexicon
+        let first = t[j]
+        guard addressee || first.isPunct(b, ",") || first.isDash(b) || lx.wordClass(first, b) == .preposition || lx.wordClass(first, b) == .time else {
+            return nil
+        }
+        var k = j
+        while k < min(t.count, j + 14) {
+            let x = t[k]
+            if x.kind == .word, !quoted[k], ["that", "whether"].contains(x.lower(b)) { return k }
+            if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) { return nil }
+            if k > j && lx.cueLength(t, k, b) > 0 { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// The token after the addressee starting at `j` (`reporters`, `him`, `the Post`, `Fox
@@ -155,8 +258,13 @@ struct ReportedSpeech {
         guard x.kind == .word else { return nil }
         if let p = lx.rules.pronouns[x.lower(b)], !p.subject { return j + 1 }
         if x.capitalized {
+            // `Fox News`, `Republican leaders`, `TheBlaze founder Glenn Beck`.
             var k = j
-            while k < t.count && k - j < 5 && (lx.isNameWord(t[k], b) || lx.isTitle(t[k], b)) { k += 1 }
+            while k < t.count && k - j < 6, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
+                  t[k].capitalized || (k + 1 < t.count && t[k + 1].capitalized) || k == j + 1 {
+                k += 1
+                if k < t.count, !t[k].capitalized { if k > j + 1 || t[k].kind != .word || lx.wordClass(t[k], b) != nil { break } }
+            }
             return k > j ? k : nil
         }
         var k = j

@@ -48,6 +48,12 @@ public struct RuleSet: Sendable {
         case addressee
         /// `that`, `whether`: opens the reported clause.
         case opener
+        /// `said`, `thinks`: a cue form that takes a clause without `that`.
+        case bare
+        /// `vowed`, `agreed`: a cue form whose content may be a `to` clause.
+        case infinitive
+        /// `criticized`, `accused`: a cue form whose content may be a plain object.
+        case object
     }
 
     /// Grammatical gender of a pronoun.
@@ -255,7 +261,7 @@ public struct RuleSet: Sendable {
 
         reporting = try Self.table(file("reporting.tsv")) { (row, fail) throws(RuleError) in
             guard let role = ReportingRole(rawValue: row[1]) else {
-                throw fail("role must be negation, hypothetical, passive, addressee or opener, found `\(row[1])`")
+                throw fail("role must be negation, hypothetical, passive, addressee, opener, bare, infinitive or object, found `\(row[1])`")
             }
             return role
         }
