@@ -65,7 +65,7 @@ struct ReportedSpeech {
             // Quoting verbs report only with an object role (`criticized the accord`), not
             // `called it`, `quoted him`.
             guard let verb = lx.rules.cueVerbs[key],
-                  verb.cueClass != .quoting || lx.rules.reporting[t[i + l - 1].lower(b)] == .object else { continue }
+                  !verb.cueClass.governsOnly || lx.rules.reporting[key] == .object else { continue }
             if verb.lemma == "according to" {
                 if let c = accordingTo(t, i, quoted, b) { out.append(c) }
                 continue
@@ -80,7 +80,7 @@ struct ReportedSpeech {
             // `…, said Smith.` / `…, Smith said.` first: what follows the cue is then no content.
             if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), let (content, sp) = contentAround(t, i, l, quoted, b) {
                 out.append(clause(content, sp))
-            } else if let c = contentAfter(t, i, l, quoted, b), let sp = subject(t, i, b),
+            } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, i, b),
                       !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
                 out.append(clause([c], sp))
             } else if let (content, sp) = contentAround(t, i, l, quoted, b) {
@@ -191,20 +191,20 @@ struct ReportedSpeech {
         return false
     }
 
-    /// The content after the cue at `i` (`l` tokens): from the clause opener (`that`, `whether`)
+    /// The content after the cue at `i` (`l` tokens, the lower-case `form`): from the clause opener (`that`, `whether`)
     /// when only an addressee or adverbials stand before it; else, by the cue form's role in
     /// `rules/reporting.tsv`, from the clause after an addressee (`told reporters he would`),
     /// the object and its `to` clause (`urged Congress to act`), a `to` clause (`vowed to`), or
     /// the first word after a cue that takes a bare clause (`said the talks failed`); to the
     /// end of the clause. Nil when no clause follows.
-    func contentAfter(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
+    func contentAfter(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
         let lx = lexicon
         var j = i + l
         // `said Tuesday`, `said recently`, `said:`.
         while j < t.count, t[j].kind == .word, lx.wordClass(t[j], b) == .time || (lx.wordClass(t[j], b) == .modifier && !isOpener(t[j], b)) { j += 1 }
         if j < t.count, t[j].isPunct(b, ":") { j += 1 }
         guard j < t.count else { return nil }
-        let role = lx.rules.reporting[t[i + l - 1].lower(b)]
+        let role = lx.rules.reporting[form]
         var s: Int
         if isOpener(t[j], b) {
             s = j

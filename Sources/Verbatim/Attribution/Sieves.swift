@@ -162,7 +162,7 @@ struct CueBeforeQuote: AttributionSieve {
                 // A word or two after other words (`says its “moderate” fighters`) is a scare
                 // quote; a short quotation needs its cue right before it (`said “no.”`).
                 // `called him “Little Marco”` is a quotation: a quoting verb and its object.
-                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass == .quoting && t.count - (i + l) <= 3
+                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass.governsOnly == true && t.count - (i + l) <= 3
                 if f.words < 3 && !f.endsWithPunctuation && !quoting && t[(i + l)...].contains(where: { $0.kind == .word }) { return nil }
                 // Only a cue that introduces the quotation: right before it, or with its object
                 // and a colon or comma (`told reporters on Friday: “…”`), or `that`. A quotation
@@ -320,7 +320,7 @@ struct CueInSentence: AttributionSieve {
             let near = (max(0, t.count - 10)..<t.count).last { i in
                 let l = lx.cueLength(t, i, b)
                 guard l > 0, lx.isVerbUse(t, i, b) else { return false }
-                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass == .quoting && t.count - (i + l) <= 3
+                let quoting = lx.rules.cueVerbs[t[i].lower(b)]?.cueClass.governsOnly == true && t.count - (i + l) <= 3
                 return quoting || f.endsWithPunctuation || !t[(i + l)...].contains { $0.kind == .word }
             }
             guard near != nil else { return nil }
@@ -417,12 +417,12 @@ struct ReportedSpeechContinues: AttributionSieve {
         var i = prior.count - 1
         while i > 0 {
             let l = lx.cueLength(prior, i, b)
-            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass != .quoting, lx.isVerbUse(prior, i, b),
+            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass.governsOnly != true, lx.isVerbUse(prior, i, b),
                lx.subjectOfCue(prior, i, b) != nil {
                 var s = i
                 while s > 0 && !lx.isSentenceEnd(prior, s - 1, b) { s -= 1 }
                 for k in s...i where lx.cueLength(prior, k, b) > 0 && lx.isVerbUse(prior, k, b)
-                    && lx.rules.cueVerbs[prior[k].lower(b)]?.cueClass != .quoting {
+                    && lx.rules.cueVerbs[prior[k].lower(b)]?.cueClass.governsOnly != true {
                     if let sp = lx.subjectOfCue(prior, k, b) {
                         return .attribute(speaker: sp, cue: nil, resolution: .continuation, confidence: 0.6)
                     }

@@ -15,7 +15,13 @@ public struct RuleSet: Sendable {
     }
 
     /// What kind of statement a cue verb introduces.
-    public enum CueClass: String, Sendable { case speech, writing, thought, quoting }
+    public enum CueClass: String, Sendable {
+        case speech, writing, thought, quoting, stance
+
+        /// Quoting and stance verbs (`called it “…”`, `endorsed Clinton`) attribute what
+        /// they govern, but never introduce a speaker that the quotations after them go on with.
+        public var governsOnly: Bool { self == .quoting || self == .stance }
+    }
 
     /// One inflected form of a cue verb.
     public struct CueVerb: Sendable, Equatable {
@@ -180,7 +186,7 @@ public struct RuleSet: Sendable {
         cueVerbs = [:]
         for (row, line) in zip(cues.rows, cues.lines) {
             guard let cls = CueClass(rawValue: row[2]) else {
-                throw RuleError(file: cues.name, line: line, message: "class must be speech, writing, thought or quoting")
+                throw RuleError(file: cues.name, line: line, message: "class must be speech, writing, thought, quoting or stance")
             }
             guard row[0].split(separator: " ").count <= 2 else {
                 throw RuleError(file: cues.name, line: line, message: "a cue form is one or two words")
