@@ -54,6 +54,8 @@ struct ReportedSpeech {
         let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
         guard t.count >= 4 else { return [] }
         let quoted = t.map { document.insideQuotation($0.start) }
+        let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
+        let headline = wordsInSentence.count >= 3 && wordsInSentence.allSatisfy(\.capitalized)
         var out: [Clause] = []
         var i = 0
         while i < t.count {
@@ -70,7 +72,9 @@ struct ReportedSpeech {
                 if let c = accordingTo(t, i, quoted, b) { out.append(c) }
                 continue
             }
-            guard lx.isVerbUse(t, i, b), !underNegationModalOrPassive(t, i, b) else { continue }
+            // `Bernie Sanders Says He’s …`: in a headline every word is capitalised.
+            guard lx.isVerbUse(t, i, b) || (headline && !(i > 0 && lx.wordClass(t[i - 1], b) == .determiner)),
+                  !underNegationModalOrPassive(t, i, b) else { continue }
             // `five states going`, `50 states`: a number before it makes the word a noun.
             if i > 0, t[i - 1].kind == .number { continue }
             let cue = lx.cueRange(t, i, l, b)
@@ -120,6 +124,11 @@ struct ReportedSpeech {
     func subject(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         let lx = lexicon
         if let sp = lx.subjectOfCue(t, i, b) { return sp }
+        if i > 0, t[i - 1].isPunct(b, ","), lx.isGerund(t[i], b) {
+            // `The Wisconsin Republican did give Trump some credit, saying …`: the sentence's subject.
+            guard let sp = lx.speakerAfter(t, 0, b), sp.kind == .name || lx.canSpeak(sp.tokens, b) else { return nil }
+            return sp
+        }
         var e = i
         while e > 0, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
         guard e > 0 else { return nil }
@@ -161,6 +170,8 @@ struct ReportedSpeech {
             if lx.cueLength(t, s - 1, b) > 0 { return nil }
             s -= 1
         }
+        // `only 7 percent`, `About 9 percent`, `Just 28 percent of voters`.
+        while s < end - 1, let c = lx.wordClass(t[s], b), c == .preposition || c == .modifier { s += 1 }
         guard s < end, end - s < 10 else { return nil }
         if let c = lx.wordClass(t[s], b), c == .preposition || c == .modifier || c == .time { return nil }
         if let c = lx.wordClass(t[end - 1], b), c != .quantifier { return nil }
@@ -312,21 +323,22 @@ struct ReportedSpeech {
         [",", ".", ";", ":", "?", "!"].contains { x.isPunct(b, $0) } || x.isDash(b)
     }
 
-    /// After a comma: `adding that`, `according to`, `he said`, `said Smith`, `a source said`.
+    /// After a comma: `adding that`, `according to`, `he said`, `said Smith`, `a source
+    /// said`, or a new clause with its own cue (`but he suggested …`, `27 percent of those
+    /// polled said …`).
     private func opensAttribution(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
         let lx = lexicon
-        let l = lx.cueLength(t, k, b)
-        if l > 0 { return true }
-        // `…, he said`, `…, the official said`: a short subject, then a cue ending the sentence.
-        var j = k
-        while j < min(t.count, k + 6) {
+        if lx.cueLength(t, k, b) > 0 { return true }
+        var start = k
+        if let c = lx.wordClass(t[k], b), c == .conjunction { start += 1 }
+        var j = start
+        while j < min(t.count, start + 10) {
             if t[j].kind == .punctuation { return false }
-            let cl = lx.cueLength(t, j, b)
-            if cl > 0 {
-                guard lx.isVerbUse(t, j, b), let sp = lx.speakerBefore(t, j, b), sp.range.start == t[k].start else { return false }
-                let rest = j + cl
-                return rest >= t.count || t[rest].kind == .punctuation || lx.wordClass(t[rest], b) == .time
-                    || lx.wordClass(t[rest], b) == .preposition
+            if lx.cueLength(t, j, b) > 0 {
+                guard j > start, lx.isVerbUse(t, j, b),
+                      let sp = lx.speakerBefore(t, j, b) ?? phrase(t, j, b) else { return false }
+                let first = t.firstIndex { $0.start >= sp.range.start } ?? j
+                return first <= start + 1
             }
             j += 1
         }
@@ -347,19 +359,25 @@ struct ReportedSpeech {
         } else if let sp = lx.speakerBefore(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
             speaker = sp
             opening = s - 1
-            if s == 1, t[0].lower(b) == "as" {
+            if s >= 1, t[0].lower(b) == "as", t[1..<s].allSatisfy({ lx.wordClass($0, b) == .determiner }) {
                 // `As Kerry said, the talks …`
                 guard after < t.count, t[after].isPunct(b, ",") else { return nil }
                 let e = clauseEnd(t, after + 1, quoted, b)
                 guard e > after + 1, words(t, after + 1, e) >= 3 else { return nil }
                 return ([ByteRange(t[after + 1].start, t[e - 1].end)], speaker)
             }
-            guard opening >= 1, t[opening].isPunct(b, ",") || t[opening].isDash(b) else { return nil }
+            // `…,” Smith said` / `…,'' Mr. Madden said`: the comma may stand inside the closing mark.
+            let commaInMark = opening >= 1 && quoted[opening] && t[opening].kind == .punctuation && t[opening - 1].isPunct(b, ",")
+            guard opening >= 1, t[opening].isPunct(b, ",") || t[opening].isDash(b) || commaInMark else { return nil }
+            if commaInMark { opening -= 1 }
         } else {
             return nil
         }
-        guard !quoted[opening] else { return nil }
-        // Adverbials after the cue: `in a statement`, `on Tuesday`.
+        // Adverbials after the cue: `in a statement`, `on Tuesday`; an addressee
+        // (`a spokesman told The Wall Street Journal`).
+        if lx.rules.reporting[t[i + l - 1].lower(b)] == .addressee, after < t.count, let object = addresseeEnd(t, after, b) {
+            after = object
+        }
         var k = after
         var adverbial = 0
         while k < t.count, !lx.isSentenceEnd(t, k, b), !t[k].isPunct(b, ","), adverbial < 10 { k += 1; adverbial += 1 }
@@ -367,15 +385,17 @@ struct ReportedSpeech {
         if adverbial > 0 && lx.wordClass(t[after], b) == nil { return nil }
         let first = sentenceStart(t, opening, b)
         let before = trimmed(t, first, opening, quoted, b)
-        guard let (s0, e0) = before, words(t, s0, e0) >= 2 else { return nil }
+        guard let (s0, e0) = before else { return nil }
         var pieces = [ByteRange(t[s0].start, t[e0 - 1].end)]
         if k < t.count, t[k].isPunct(b, ","), !lx.isSentenceEnd(t, k, b) {
-            // `A, X said, B.`: the clause goes on after the attribution.
+            // `A, X said, B.`: the clause goes on after the attribution (`Survival, Mr.
+            // VandeHei says, depends on …`).
             let e = clauseEnd(t, k + 1, quoted, b)
             if e > k + 1, words(t, k + 1, e) >= 3 { pieces.append(ByteRange(t[k + 1].start, t[e - 1].end)) } else { return nil }
         } else if k < t.count, !lx.isSentenceEnd(t, k, b) {
             return nil
         }
+        guard pieces.count > 1 || words(t, s0, e0) >= 2 else { return nil }
         guard wordsOutsideQuotation(t, s0, e0, quoted) >= 1 || pieces.count > 1 else { return nil }
         return (pieces, speaker)
     }
