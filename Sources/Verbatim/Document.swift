@@ -84,6 +84,10 @@ public struct Attribution: Sendable, Equatable {
     /// The content as stated: each piece without its enclosing marks, pieces joined by a
     /// space. Set by ``ClaimExtractor``.
     public var text: String = ""
+    /// ``text`` in the form claims are compared in across sources (``ClaimNormalizer``):
+    /// case, Unicode form, quotation marks, dashes and spacing made uniform. Set by
+    /// ``ClaimExtractor``.
+    public var normalized: String = ""
     /// The claim (cross-source cluster) id, set by ``ClaimMatcher``.
     public var claim: String?
 }

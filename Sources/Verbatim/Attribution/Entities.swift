@@ -147,6 +147,10 @@ extension NameIndex {
         // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
         var e = span.start
         var before: [String] = []
+        // `The envoy, Dr. Anselm Kovi,`: a description set before the name by a comma.
+        var b0 = e
+        while b0 > 0 && bytes[b0 - 1] == 0x20 { b0 -= 1 }
+        if b0 > 0 && bytes[b0 - 1] == 0x2C { e = b0 - 1 }
         for _ in 0..<5 {
             var s = e
             while s > 0 && bytes[s - 1] == 0x20 { s -= 1 }

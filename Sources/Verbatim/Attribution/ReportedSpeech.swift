@@ -161,12 +161,18 @@ struct ReportedSpeech {
     func phrase(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         let lx = lexicon
         guard end > 0, t[end - 1].kind != .punctuation else { return nil }
-        if let named = lx.namedBefore(t, end, b) ?? lx.describedBefore(t, end, b) { return named }
+        if let named = lx.namedBefore(t, end, b) ?? lx.describedBefore(t, end, b) {
+            // `He met voters who said`: the phrase starts after a subject pronoun of its own.
+            guard let k = named.tokens.lastIndex(where: { lx.isSubjectPronoun($0, b) }), k < named.tokens.count - 1 else { return named }
+            let tokens = Array(named.tokens[(k + 1)...])
+            return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: named.kind)
+        }
         var s = end
         while s > 0, end - s < 10 {
             let x = t[s - 1]
             if x.kind == .punctuation && !x.isDash(b) { break }
             if let c = lx.wordClass(x, b), c == .conjunction || c == .relative { break }
+            if lx.isSubjectPronoun(x, b) { break }  // `He met voters who said`: a clause of its own
             if lx.cueLength(t, s - 1, b) > 0 { return nil }
             s -= 1
         }
@@ -211,8 +217,8 @@ struct ReportedSpeech {
     func contentAfter(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
         let lx = lexicon
         var j = i + l
-        // `said Tuesday`, `said recently`, `said:`.
-        while j < t.count, t[j].kind == .word, lx.wordClass(t[j], b) == .time || (lx.wordClass(t[j], b) == .modifier && !isOpener(t[j], b)) { j += 1 }
+        // `said Tuesday`, `said last night`, `said:`.
+        while j < t.count, t[j].kind == .word, lx.wordClass(t[j], b) == .time { j += 1 }
         if j < t.count, t[j].isPunct(b, ":") { j += 1 }
         guard j < t.count else { return nil }
         let role = lx.rules.reporting[form]
@@ -335,10 +341,9 @@ struct ReportedSpeech {
         while j < min(t.count, start + 10) {
             if t[j].kind == .punctuation { return false }
             if lx.cueLength(t, j, b) > 0 {
-                guard j > start, lx.isVerbUse(t, j, b),
-                      let sp = lx.speakerBefore(t, j, b) ?? phrase(t, j, b) else { return false }
-                let first = t.firstIndex { $0.start >= sp.range.start } ?? j
-                return first <= start + 1
+                // A short subject, no relative inside it (`…, the plan that he said`).
+                guard j > start, j - start <= 8, lx.isVerbUse(t, j, b) else { return false }
+                return !t[start..<j].contains { lx.wordClass($0, b) == .relative }
             }
             j += 1
         }
@@ -352,7 +357,9 @@ struct ReportedSpeech {
         var speaker: SpeakerPhrase
         var opening: Int  // the comma before the speaker (or the cue, inverted)
         var after = i + l  // the first token after the attribution
-        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b) {
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b),
+           sp.kind != .description || lx.canSpeak(sp.tokens, b) {
+            // `…, said the senator`; not `…, estimated the losses`.
             speaker = sp
             opening = i - 1
             after = (t.firstIndex { $0.start >= sp.range.end } ?? t.count)
@@ -387,16 +394,28 @@ struct ReportedSpeech {
         let before = trimmed(t, first, opening, quoted, b)
         guard let (s0, e0) = before else { return nil }
         var pieces = [ByteRange(t[s0].start, t[e0 - 1].end)]
+        // `…, said Tomas Reyne, Velmar’s foreign minister, as he left`: past the appositive.
+        if k < t.count, t[k].isPunct(b, ","), let close = t[(k + 1)..<min(t.count, k + 12)].firstIndex(where: { $0.isPunct(b, ",") }),
+           lx.speakerAfter(t, k + 1, b).map({ lx.canSpeak($0.tokens, b) && $0.range.end == t[close - 1].end }) == true {
+            k = close
+        }
+        var rest: (Int, Int)?
         if k < t.count, t[k].isPunct(b, ","), !lx.isSentenceEnd(t, k, b) {
-            // `A, X said, B.`: the clause goes on after the attribution (`Survival, Mr.
-            // VandeHei says, depends on …`).
+            // `A, X said, B.`: a short clause opening goes on after the attribution (`Survival,
+            // Mr. VandeHei says, depends on …`); not a clause of its own (`…, he said, as …`).
             let e = clauseEnd(t, k + 1, quoted, b)
-            if e > k + 1, words(t, k + 1, e) >= 3 { pieces.append(ByteRange(t[k + 1].start, t[e - 1].end)) } else { return nil }
+            if words(t, s0, e0) <= 6, e > k + 1, words(t, k + 1, e) >= 3,
+               lx.wordClass(t[k + 1], b).map({ $0 != .conjunction && $0 != .preposition && $0 != .relative }) ?? true {
+                pieces.append(ByteRange(t[k + 1].start, t[e - 1].end))
+                rest = (k + 1, e)
+            }
         } else if k < t.count, !lx.isSentenceEnd(t, k, b) {
             return nil
         }
         guard pieces.count > 1 || words(t, s0, e0) >= 2 else { return nil }
-        guard wordsOutsideQuotation(t, s0, e0, quoted) >= 1 || pieces.count > 1 else { return nil }
+        // Quotations only (`‘A’, she said, ‘B.’`) are the quotation sieves'.
+        let outside = wordsOutsideQuotation(t, s0, e0, quoted) + (rest.map { wordsOutsideQuotation(t, $0.0, $0.1, quoted) } ?? 0)
+        guard outside >= 1 else { return nil }
         return (pieces, speaker)
     }
 
@@ -409,7 +428,13 @@ struct ReportedSpeech {
         let first = sentenceStart(t, i, b)
         if let (s, e) = trimmed(t, first, i, quoted, b), words(t, s, e) >= 3 {
             guard wordsOutsideQuotation(t, s, e, quoted) >= 1 else { return nil }
-            return Clause(content: [ByteRange(t[s].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
+            var content = [ByteRange(t[s].start, t[e - 1].end)]
+            // `The talks failed, according to Smith, “because …”`: the clause goes on.
+            if spEnd < t.count, t[spEnd].isPunct(b, ",") {
+                let e2 = clauseEnd(t, spEnd + 1, quoted, b)
+                if e2 > spEnd + 1, words(t, spEnd + 1, e2) >= 3 { content.append(ByteRange(t[spEnd + 1].start, t[e2 - 1].end)) }
+            }
+            return Clause(content: content, cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
         }
         // `According to X(, of Y), CLAUSE`: the clause after the comma that closes X.
         guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }

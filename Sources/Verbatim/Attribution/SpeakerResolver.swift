@@ -65,7 +65,9 @@ final class SpeakerResolver {
                         : resolveName(sp.tokens, document, &fullNames, &index, b)
                     let entity = ids.make(name)
                     speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution, confidence: d.confidence)
-                    events.append((mention.start, name, gender(of: name, sp.tokens, b)))
+                    // Unknown given names take the gender the document gives (`Zorvan Dalby said he`).
+                    let g = gender(of: name, sp.tokens, b) ?? names().genderFromText(after: mention.end)
+                    events.append((mention.start, name, g))
                     if lexicon.isGroup(name) { groups.append((mention.start, name, entity)) }
                 case .pronoun:
                     let text = document.string(mention)

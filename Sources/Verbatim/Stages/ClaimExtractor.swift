@@ -1,6 +1,7 @@
 /// Claim extraction: the text of each attribution's content as stated.
 ///
-/// Reads: ``DocumentLayer/attributions``. Adds: ``DocumentLayer/claims`` (``Attribution/text``).
+/// Reads: ``DocumentLayer/attributions``. Adds: ``DocumentLayer/claims`` (``Attribution/text``
+/// and ``Attribution/normalized``).
 ///
 /// Each piece loses the quotation marks that enclose it (and the marks only: inner marks and
 /// punctuation stay); the pieces are joined by one space (`“A,” he said, “B.”` → `A, B.`).
@@ -18,7 +19,9 @@ public struct ClaimExtractor: DocumentStage {
             for r in document.attributions[k].inner {
                 parts.append(collapse(b[r.start..<r.end]))
             }
-            document.attributions[k].text = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            let text = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            document.attributions[k].text = text
+            document.attributions[k].normalized = ClaimNormalizer.normalize(text)
         }
         document.mark(.claims)
     }

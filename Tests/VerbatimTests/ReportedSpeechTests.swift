@@ -1,0 +1,118 @@
+import Testing
+@testable import Verbatim
+
+/// One expected reported-speech attribution: kind, content as stated, speaker mention and cue.
+struct ExpectedReport: Sendable, CustomTestStringConvertible {
+    var input: String
+    var kind: AttributionKind
+    var text: String
+    var mention: String
+    var cue: String
+    var testDescription: String { input }
+}
+
+/// Reported speech (``ReportedSpeech``): indirect and mixed attributions, their content
+/// boundaries, and what is not speech.
+@Suite("Reported speech: indirect and mixed attributions")
+struct ReportedSpeechTests {
+    @Test("one reported attribution with its content, speaker and cue", arguments: [
+        // Cue after the source, with and without `that` (annotators keep `that` in the content).
+        ExpectedReport(input: "Kerry said there had been progress on a ceasefire.", kind: .indirect,
+                       text: "there had been progress on a ceasefire", mention: "Kerry", cue: "said"),
+        ExpectedReport(input: "Kerry said on Tuesday that there had been progress.", kind: .indirect,
+                       text: "that there had been progress", mention: "Kerry", cue: "said"),
+        // The addressee is neither content nor speaker.
+        ExpectedReport(input: "Lavrov told reporters the talks would go on.", kind: .indirect,
+                       text: "the talks would go on", mention: "Lavrov", cue: "told"),
+        // An addressee, then a `to` clause: annotators keep the object in the content.
+        ExpectedReport(input: "The senator urged Congress to act before the recess.", kind: .indirect,
+                       text: "Congress to act before the recess", mention: "The senator", cue: "urged"),
+        // Cue after the content, both orders.
+        ExpectedReport(input: "The talks will resume next week, a State Department official said.", kind: .indirect,
+                       text: "The talks will resume next week", mention: "a State Department official", cue: "said"),
+        ExpectedReport(input: "The talks will resume next week, said Maria Zakharova.", kind: .indirect,
+                       text: "The talks will resume next week", mention: "Maria Zakharova", cue: "said"),
+        // `according to X, CLAUSE`.
+        ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
+                       text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
+        // A headline.
+        ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
+                       text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),
+        // Writing verbs.
+        ExpectedReport(input: "Trump tweeted that the deal was a disaster.", kind: .indirect,
+                       text: "that the deal was a disaster", mention: "Trump", cue: "tweeted"),
+        // A plain object for a verb that takes one (`criticized the accord`).
+        ExpectedReport(input: "Sanders criticized the accord adopted in Paris.", kind: .indirect,
+                       text: "the accord adopted in Paris", mention: "Sanders", cue: "criticized"),
+        // A relative subject without a comma: the mention runs to the pronoun.
+        ExpectedReport(input: "It was the students who said the plan had failed.", kind: .indirect,
+                       text: "the plan had failed", mention: "the students who", cue: "said"),
+        // A percentage as the subject.
+        ExpectedReport(input: "In Texas, 47 percent said they would vote for Clinton.", kind: .indirect,
+                       text: "they would vote for Clinton", mention: "47 percent", cue: "said"),
+    ])
+    func reported(_ e: ExpectedReport) {
+        let d = Fixture.analyse(e.input)
+        #expect(d.attributions.count == 1)
+        guard let a = d.attributions.first else { return }
+        #expect(a.kind == e.kind)
+        #expect(a.text == e.text)
+        #expect(a.speaker.map { d.string($0.mention) } == e.mention)
+        #expect(a.cue.map { d.string($0) } == e.cue)
+    }
+
+    // A quoted fragment inside reported speech: one mixed attribution whose content is the
+    // whole reported clause, quotation marks included, and no separate direct one.
+    @Test("a quoted fragment makes one mixed attribution")
+    func mixed() {
+        let d = Fixture.analyse("Kerry told reporters that they had “achieved clarity on the path forward” in Geneva.")
+        #expect(d.attributions.map(\.kind) == [.mixed])
+        #expect(d.attributions.first?.text == "that they had “achieved clarity on the path forward” in Geneva")
+        #expect(d.attributions.first?.speaker?.name == "Kerry")
+    }
+
+    // A content that is only a quotation stays direct: `Kerry said: “…”` is not reported speech.
+    @Test("a quotation after a cue stays direct", arguments: [
+        "Kerry said: “We are close to a deal on the ceasefire.”",
+        "“We are close to a deal on the ceasefire,” Kerry said.",
+        "‘Nobody expected a breakthrough this week’, she said, ‘and nobody should mistake one for a treaty.’",
+    ])
+    func direct(text: String) {
+        #expect(Fixture.analyse(text).attributions.allSatisfy { $0.kind == .direct })
+    }
+
+    // Not speech: negated and hypothetical cues, passives, cue words used otherwise, and a cue
+    // with nothing reported after it. (`rules/reporting.tsv`)
+    @Test("negated, hypothetical, passive and non-verb cues report nothing", arguments: [
+        "Kerry did not say whether the talks would resume.",
+        "Lavrov would not say when the ceasefire begins.",
+        "Reid declined to say which candidate he preferred.",
+        "The minister was told the talks had failed.",
+        "The talks are said to be close to a deal.",
+        "His remarks drew a sharp response from the ministry.",
+        "Sanders held a rally in State College on Tuesday night.",
+        "Kerry said.",
+        "Kerry spoke to reporters in Geneva on Friday.",
+    ])
+    func notSpeech(text: String) {
+        #expect(Fixture.attributions(text).isEmpty)
+    }
+
+    // The content ends where a clause with its own attribution begins.
+    @Test("content stops at a clause with its own cue")
+    func clauseEnds() {
+        let a = Fixture.attributions("While only 7 percent said they are undecided, 27 percent of those polled said they could change their minds.")
+        #expect(a.map(\.text) == ["they are undecided", "they could change their minds"])
+    }
+
+    // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
+    @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
+        ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),
+        ("\"We want to have something done -- that is  effective\"", "we want to have something done - that is effective"),
+        ("WE DON’T  want\nit.", "we don't want it"),
+        ("Ｆｕｌｌ　width ﬁne", "full width fine"),
+    ])
+    func normalized(text: String, expected: String) {
+        #expect(ClaimNormalizer.normalize(text) == expected)
+    }
+}
