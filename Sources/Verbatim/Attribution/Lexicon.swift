@@ -25,6 +25,9 @@ struct Lexicon {
         return rules.cueVerbs[w] != nil ? 1 : 0
     }
 
+    /// Whether a cue form may start at this token (its shape is one of theirs): no lookup.
+    func mayBeCue(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && cueShapes.may(t, b) }
+
     func wordClass(_ t: Token, _ b: [UInt8]) -> RuleSet.WordClass? {
         t.kind == .word && functionShapes.may(t, b) ? rules.functionWords[t.lower(b)] : nil
     }

@@ -335,6 +335,10 @@ struct ReportedSpeech {
     private func opensAttribution(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
         let lx = lexicon
         if lx.cueLength(t, k, b) > 0 { return true }
+        // Cheap test first: a cue word within the next ten tokens, before any punctuation.
+        guard t[k..<min(t.count, k + 11)].prefix(while: { $0.kind != .punctuation }).contains(where: { lx.mayBeCue($0, b) }) else {
+            return false
+        }
         var start = k
         if let c = lx.wordClass(t[k], b), c == .conjunction { start += 1 }
         var j = start
