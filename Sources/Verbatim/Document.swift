@@ -123,7 +123,6 @@ public struct Document: Sendable {
     /// Records that a stage has added `layer`.
     public mutating func mark(_ layer: DocumentLayer) { layers.insert(layer) }
 
-    /// The text of a byte range.
     /// Whether byte `position` lies inside one of the document's quotations.
     func insideQuotation(_ position: Int) -> Bool {
         var lo = 0, hi = quotations.count
@@ -144,6 +143,7 @@ public struct Document: Sendable {
         return lo
     }
 
+    /// The text of a byte range.
     public func string(_ range: ByteRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
     }

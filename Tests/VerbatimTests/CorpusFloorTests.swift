@@ -77,9 +77,10 @@ struct CorpusFloorTests {
         #expect(try number(metrics, "content_overlap.recall_by_subset.direct.recall") == 1.0)
     }
 
-    // PolNeAR dev (84 news articles): floors on direct quotes, recall, precision and speaker.
-    @Test("PolNeAR dev: direct recall, precision and source floors (needs shared corpora)",
-          .enabled(if: Shared.havePolnear))
+    // PolNeAR dev (84 news articles), one run scored once: floors on direct quotes (recall,
+    // precision, speaker) and on reported speech: content-overlap F1 over all kinds, indirect
+    // precision and recall (0.69, 0.90 and 0.38 measured; the issue asks 0.80, 0.85 and 0.70).
+    @Test("PolNeAR dev: direct and reported speech floors (needs shared corpora)", .enabled(if: Shared.havePolnear))
     func polnearDev() throws {
         let run = try runVerbatim(over: Shared.polnearDev + "/text")
         let metrics = try score(gold: Shared.polnearDev, prediction: run)
@@ -89,20 +90,12 @@ struct CorpusFloorTests {
         #expect(recall >= 0.95, "direct recall \(recall)")
         #expect(precision >= 0.90, "direct precision \(precision)")
         #expect(source >= 0.93, "direct source accuracy \(source)")
-    }
-
-    // Reported speech on PolNeAR dev: content-overlap F1 over all kinds and indirect precision
-    // (0.69 and 0.90 measured; the issue asks 0.80 and 0.85), and indirect recall (0.38).
-    @Test("PolNeAR dev: reported speech floors (needs shared corpora)", .enabled(if: Shared.havePolnear))
-    func reportedSpeech() throws {
-        let run = try runVerbatim(over: Shared.polnearDev + "/text")
-        let metrics = try score(gold: Shared.polnearDev, prediction: run)
         let f1 = try number(metrics, "content_overlap.f1")
-        let precision = try number(metrics, "content_overlap.precision_by_kind.indirect.precision")
-        let recall = try number(metrics, "content_overlap.recall_by_subset.indirect.recall")
+        let indirectPrecision = try number(metrics, "content_overlap.precision_by_kind.indirect.precision")
+        let indirectRecall = try number(metrics, "content_overlap.recall_by_subset.indirect.recall")
         #expect(f1 >= 0.67, "content-overlap F1 \(f1)")
-        #expect(precision >= 0.85, "indirect precision \(precision)")
-        #expect(recall >= 0.35, "indirect recall \(recall)")
+        #expect(indirectPrecision >= 0.85, "indirect precision \(indirectPrecision)")
+        #expect(indirectRecall >= 0.35, "indirect recall \(indirectRecall)")
     }
 
     // The seeds' resolved speaker names (gold full names in speakers.tsv): right for at least

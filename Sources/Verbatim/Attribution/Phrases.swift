@@ -165,6 +165,9 @@ extension Lexicon {
     /// by saying`, `he supported Obama and said`), searched in t[..<end].
     func clauseSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = 0
+        // A description opening the clause (`The president left no doubt …, saying`; `The
+        // Wisconsin Republican did give Trump some credit, saying`), not an introduction.
+        if let opening = openingDescription(t, 0, end, b) { return opening }
         // An introductory phrase (`Here in Columbia,`, `In March,`) is not the subject.
         // So is an opening participle or adverb (`Struggling to …, President Obama is`).
         if let first = t.first, first.kind == .word,
@@ -178,11 +181,7 @@ extension Lexicon {
                 i = next + 1
             }
         }
-        // `The president left no doubt …, saying`: a description opening the clause.
-        if i < end, wordClass(t[i], b) == .determiner, let sp = speakerAfter(t, i, b), sp.kind == .description,
-           sp.tokens.count >= 2, canSpeak(sp.tokens, b) {
-            return sp
-        }
+        if i > 0, let opening = openingDescription(t, i, end, b) { return opening }
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
@@ -202,6 +201,14 @@ extension Lexicon {
             i += 1
         }
         return nil
+    }
+
+    /// A description of two or more words that can speak, opened by a determiner at `i`.
+    private func openingDescription(_ t: [Token], _ i: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard i < end, wordClass(t[i], b) == .determiner, let sp = speakerAfter(t, i, b),
+              sp.tokens.count >= 2, sp.kind == .description || isNameWord(sp.tokens[sp.tokens.count - 1], b),
+              canSpeak(sp.tokens, b) else { return nil }
+        return sp
     }
 
     /// Whether the cue word at `i` is used as a verb: not after an article or possessive

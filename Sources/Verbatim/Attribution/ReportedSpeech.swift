@@ -7,8 +7,9 @@
 /// draft inside a reported clause becomes part of it, unless it has a cue of its own inside the
 /// clause (a nested attribution); a clause that is nothing but a quotation is the quotation's.
 ///
-/// For every cue verb of `rules/cue-verbs.tsv` (speech, writing and thought; quoting verbs
-/// attribute only quoted words) used as a verb, outside quotation marks, with a subject:
+/// For every cue verb of `rules/cue-verbs.tsv` used as a verb, outside quotation marks, with a
+/// subject (quoting and stance verbs only when `rules/reporting.tsv` gives them the object
+/// role: `criticized the accord`, not `called it`):
 /// - content after the cue (`X said (that) CLAUSE`, `X told Y (that) CLAUSE`): from the clause
 ///   opener or the first word after the cue, its addressee and adverbials, to the end of the
 ///   sentence or a clause of its own (`, adding that`, `, according to`);
@@ -82,12 +83,14 @@ struct ReportedSpeech {
                 Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
             }
             // `…, said Smith.` / `…, Smith said.` first: what follows the cue is then no content.
-            if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), let (content, sp) = contentAround(t, i, l, quoted, b) {
+            let afterComma = i > 0 && (t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b))
+            let around = afterComma ? contentAround(t, i, l, key, quoted, b) : nil
+            if let (content, sp) = around {
                 out.append(clause(content, sp))
             } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, i, b),
                       !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
                 out.append(clause([c], sp))
-            } else if let (content, sp) = contentAround(t, i, l, quoted, b) {
+            } else if !afterComma, let (content, sp) = contentAround(t, i, l, key, quoted, b) {
                 out.append(clause(content, sp))
             }
         }
@@ -124,11 +127,8 @@ struct ReportedSpeech {
     func subject(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         let lx = lexicon
         if let sp = lx.subjectOfCue(t, i, b) { return sp }
-        if i > 0, t[i - 1].isPunct(b, ","), lx.isGerund(t[i], b) {
-            // `The Wisconsin Republican did give Trump some credit, saying …`: the sentence's subject.
-            guard let sp = lx.speakerAfter(t, 0, b), sp.kind == .name || lx.canSpeak(sp.tokens, b) else { return nil }
-            return sp
-        }
+        // `…, saying`: ``Lexicon/subjectOfCue(_:_:_:)`` already asked the clause's subject.
+        if i > 0, t[i - 1].isPunct(b, ","), lx.isGerund(t[i], b) { return nil }
         var e = i
         while e > 0, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
         guard e > 0 else { return nil }
@@ -244,7 +244,7 @@ struct ReportedSpeech {
         }
         guard s < t.count, !(t[s].kind == .punctuation && !quoted[s]) else { return nil }
         let e = clauseEnd(t, s, quoted, b)
-        guard e > s, wordsOutsideQuotation(t, s, e, quoted) >= 1, words(t, s, e) >= 3 else { return nil }
+        guard e > s, words(t, s, e, outside: quoted) >= 1, words(t, s, e) >= 3 else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
     }
 
@@ -320,8 +320,7 @@ struct ReportedSpeech {
             }
             e += 1
         }
-        while e > s, t[e - 1].kind == .punctuation, !quoted[e - 1] || isFinal(t[e - 1], b) { e -= 1 }
-        return e
+        return trimmed(t, s, e, quoted, b)?.1 ?? s
     }
 
     /// `,` / `.` / `:` / `—` standing last (a closing quotation mark is not final punctuation).
@@ -355,8 +354,8 @@ struct ReportedSpeech {
     }
 
     /// `CLAUSE, X said.`, `CLAUSE, said X.`, `A, X said, B.`, `As X said, CLAUSE.`: the content
-    /// pieces and the speaker, or nil.
-    func contentAround(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> ([ByteRange], SpeakerPhrase)? {
+    /// pieces and the speaker of the cue at `i` (`l` tokens, the lower-case `form`), or nil.
+    func contentAround(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> ([ByteRange], SpeakerPhrase)? {
         let lx = lexicon
         var speaker: SpeakerPhrase
         var opening: Int  // the comma before the speaker (or the cue, inverted)
@@ -386,7 +385,7 @@ struct ReportedSpeech {
         }
         // Adverbials after the cue: `in a statement`, `on Tuesday`; an addressee
         // (`a spokesman told The Wall Street Journal`).
-        if lx.rules.reporting[t[i + l - 1].lower(b)] == .addressee, after < t.count, let object = addresseeEnd(t, after, b) {
+        if lx.rules.reporting[form] == .addressee, after < t.count, let object = addresseeEnd(t, after, b) {
             after = object
         }
         var k = after
@@ -418,7 +417,7 @@ struct ReportedSpeech {
         }
         guard pieces.count > 1 || words(t, s0, e0) >= 2 else { return nil }
         // Quotations only (`‘A’, she said, ‘B.’`) are the quotation sieves'.
-        let outside = wordsOutsideQuotation(t, s0, e0, quoted) + (rest.map { wordsOutsideQuotation(t, $0.0, $0.1, quoted) } ?? 0)
+        let outside = words(t, s0, e0, outside: quoted) + (rest.map { words(t, $0.0, $0.1, outside: quoted) } ?? 0)
         guard outside >= 1 else { return nil }
         return (pieces, speaker)
     }
@@ -431,7 +430,7 @@ struct ReportedSpeech {
         let spEnd = t.firstIndex { $0.start >= sp.range.end } ?? t.count
         let first = sentenceStart(t, i, b)
         if let (s, e) = trimmed(t, first, i, quoted, b), words(t, s, e) >= 3 {
-            guard wordsOutsideQuotation(t, s, e, quoted) >= 1 else { return nil }
+            guard words(t, s, e, outside: quoted) >= 1 else { return nil }
             var content = [ByteRange(t[s].start, t[e - 1].end)]
             // `The talks failed, according to Smith, “because …”`: the clause goes on.
             if spEnd < t.count, t[spEnd].isPunct(b, ",") {
@@ -443,13 +442,13 @@ struct ReportedSpeech {
         // `According to X(, of Y), CLAUSE`: the clause after the comma that closes X.
         guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }
         let e = clauseEnd(t, comma + 1, quoted, b)
-        guard e > comma + 1, words(t, comma + 1, e) >= 3, wordsOutsideQuotation(t, comma + 1, e, quoted) >= 1 else { return nil }
+        guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
         return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo,
                       confidence: 0.85)
     }
 
     /// The first token of the clause ending at `end`: after the last sentence end or semicolon
-    /// before it, and past an opening conjunction (`But`, `And`).
+    /// before it.
     private func sentenceStart(_ t: [Token], _ end: Int, _ b: [UInt8]) -> Int {
         var s = end
         while s > 0, !lexicon.isSentenceEnd(t, s - 1, b) { s -= 1 }
@@ -465,15 +464,10 @@ struct ReportedSpeech {
         return s < e ? (s, e) : nil
     }
 
-    private func words(_ t: [Token], _ s: Int, _ e: Int) -> Int {
+    /// The words (and numbers) of t[s..<e]; with `quoted`, only those outside quotation marks.
+    private func words(_ t: [Token], _ s: Int, _ e: Int, outside quoted: [Bool]? = nil) -> Int {
         var n = 0
-        for k in s..<e where t[k].kind != .punctuation { n += 1 }
-        return n
-    }
-
-    private func wordsOutsideQuotation(_ t: [Token], _ s: Int, _ e: Int, _ quoted: [Bool]) -> Int {
-        var n = 0
-        for k in s..<e where t[k].kind != .punctuation && !quoted[k] { n += 1 }
+        for k in s..<e where t[k].kind != .punctuation && quoted?[k] != true { n += 1 }
         return n
     }
 
