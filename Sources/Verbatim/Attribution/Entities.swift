@@ -141,8 +141,15 @@ extension NameIndex {
     /// Role words, lower case, in text order: up to five words right before the run (`of`
     /// included, other function words end them), the run's titles, and an appositive after it
     /// (`, an expert at the Russian International Affairs Council,`). Computed only when a
-    /// description asks.
+    /// description asks, once per run.
     func roles(of p: PersonMention) -> [String] {
+        if let known = cache.roles[p.range.start] { return known }
+        let r = makeRoles(p)
+        cache.roles[p.range.start] = r
+        return r
+    }
+
+    private func makeRoles(_ p: PersonMention) -> [String] {
         let titles = p.titles, span = p.range
         // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
         var e = span.start

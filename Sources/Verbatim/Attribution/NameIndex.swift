@@ -23,6 +23,8 @@ struct NameIndex {
     final class RunCache {
         var names: [Int: String?] = [:]
         var people: [Int: PersonMention?] = [:]
+        /// Role words of a person, by the start of its run.
+        var roles: [Int: [String]] = [:]
     }
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
