@@ -20,7 +20,7 @@ public final class Pipeline {
     public init(rules: RuleSet, chunkSize: Int = 1 << 20) {
         stages = [Segmenter(rules: rules, chunkSize: chunkSize), QuoteDetector(rules: rules), Attributor(rules: rules),
                   ClaimExtractor()]
-        matcher = ClaimMatcher()
+        matcher = ClaimMatcher(rules: rules)
         var provided: Set<DocumentLayer> = []
         for stage in stages {
             let missing = stage.requires.subtracting(provided)

@@ -3,18 +3,38 @@ import Foundation
 import Verbatim
 
 /// `verbatim`: who said what in news text, as NDJSON on standard output.
+///
+/// Two subcommands: `extract` (the default: `verbatim FILES` is `verbatim extract FILES`) runs
+/// the whole pipeline; `match` runs cross-source matching alone over the output of earlier runs.
 public struct VerbatimCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "verbatim",
-        abstract: "Find every attribution in news text (the quote, who said it, the cue) and write it as NDJSON.",
+        abstract: "Who said what in news text, and who else reported it: attributions and cross-source claims as NDJSON.",
+        discussion: """
+            `verbatim FILES` is `verbatim extract FILES`. Output: one JSON record a line, as \
+            spec/OUTPUT.md says. Exit status: 0 when clean, 1 when any error record was written, \
+            2 on a usage error.
+            """,
+        version: "0.2.0",
+        subcommands: [ExtractCommand.self, MatchCommand.self],
+        defaultSubcommand: ExtractCommand.self
+    )
+
+    public init() {}
+}
+
+/// `verbatim extract`: the whole pipeline over files, directories or standard input.
+public struct ExtractCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Find every attribution in news text (the quote, who said it, the cue) and match claims across documents.",
         discussion: """
             Reads files and directories (walked recursively in sorted order), or standard input \
             when no path or `-` is given. Writes one JSON record a line, as spec/OUTPUT.md says: \
-            a `document` record, then its `quote` records, for every document; `error` records \
-            for documents that cannot be read. Exits 0 when clean, 1 when any error record was \
-            written, 2 on a usage error.
-            """,
-        version: "0.1.0"
+            a `document` record, then its `quote` records, then its `match` records, for every \
+            document; `error` records for documents that cannot be read; `cluster` records at \
+            the end. Exits 0 when clean, 1 when any error record was written, 2 on a usage error.
+            """
     )
 
     @Argument(help: "Files or directories to read; none or `-` reads standard input.")
@@ -117,7 +137,7 @@ public struct Runner {
 public final class OutputStream {
     private let fd: Int32
     private var buffer: [UInt8] = []
-    private(set) var closed = false
+    public private(set) var closed = false
 
     public init(fileDescriptor: Int32) {
         fd = fileDescriptor
@@ -127,6 +147,13 @@ public final class OutputStream {
     public func write(_ record: Record) {
         guard !closed else { return }
         record.write(into: &buffer)
+        if buffer.count >= 1 << 16 { _ = flush() }
+    }
+
+    /// Writes lines already encoded (each with its `\n`).
+    public func write(bytes: ArraySlice<UInt8>) {
+        guard !closed else { return }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { _ = flush() }
     }
 

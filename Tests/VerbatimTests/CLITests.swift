@@ -7,7 +7,7 @@ import VerbatimCLI
 struct CommandLineSpec {
     // `--help` documents every option.
     @Test func helpListsOptions() {
-        let help = VerbatimCommand.helpMessage()
+        let help = ExtractCommand.helpMessage()
         for option in ["--input", "--doc", "--source", "--ext", "--max-bytes", "--rules"] {
             #expect(help.contains(option), "help lacks \(option)")
         }

@@ -178,6 +178,34 @@ struct GoldenTests {
         #expect(try entity("003_wire-digest") == "tomas-reyne")
     }
 
+    /// The claim id of the quote of `doc` whose text holds `words`.
+    static func claim(_ doc: String, _ words: String) throws -> String {
+        let q = try #require(quotes(doc).first { ($0["text"] as? String)?.contains(words) == true }, "no quote with \(words) in \(doc)")
+        return try #require(q["claim"] as? String)
+    }
+
+    static func cluster(_ id: String) throws -> [String: Any] {
+        try #require(records.first { $0["type"] as? String == "cluster" && $0["id"] as? String == id }, "no cluster \(id)")
+    }
+
+    // Cross-outlet (12a–e): the same words in three outlets and the transcript, a fragment, a
+    // quote told as reported speech, and a misattribution, each one claim across documents.
+    @Test("the example corpus's cross-outlet claims", arguments: [
+        ([("001_harbor-ledger", "No village on either bank"), ("003_wire-digest", "No village on either bank"),
+          ("004_transcript", "No village on either bank")], false),
+        ([("001_harbor-ledger", "We have reached an understanding"), ("002_northern-courier", "reached an understanding on the water quotas"),
+          ("004_transcript", "we have reached an understanding")], false),
+        ([("002_northern-courier", "The Grell dam will not be raised"), ("003_wire-digest", "the Grell dam would not be raised")], false),
+        ([("002_northern-courier", "Trust is built one season"), ("003_wire-digest", "Trust is built one season")], true),
+    ])
+    func crossOutletClaims(quotes: [(String, String)], conflict: Bool) throws {
+        let claims = try quotes.map { try Self.claim($0.0, $0.1) }
+        #expect(Set(claims).count == 1, "\(quotes.map(\.0)) in claims \(claims)")
+        let c = try Self.cluster(claims[0])
+        #expect(c["conflict"] as? Bool == conflict)
+        #expect(Set(c["docs"] as? [String] ?? []).isSuperset(of: quotes.map(\.0)))
+    }
+
     // 004 is a transcript: speaker labels (`MINISTER REYNE:`) and no quotation marks. It holds
     // the original words of the quotes the outlets repeat (12e), so they must come out as
     // that speaker's attributions.

@@ -123,10 +123,12 @@ struct RecordsTests {
         #expect(value(match, "score") == "0.98")
 
         let cluster = Record.cluster(ClusterRecord(id: "k1", text: "T", quotes: ["a#1", "b#1"], docs: ["a", "b"],
-                                                   sources: [nil, "x.org"], speakers: ["john-kerry"], conflict: false)).json
-        #expect(keys(cluster) == ["type", "id", "text", "quotes", "docs", "sources", "speakers", "conflict"])
+                                                   sources: [nil, "x.org"], speakers: ["john-kerry"], conflict: true,
+                                                   variants: [.init(quote: "b#1", text: "T too")])).json
+        #expect(keys(cluster) == ["type", "id", "text", "quotes", "docs", "sources", "speakers", "conflict", "variants"])
+        #expect(value(cluster, "variants") == "[{\"quote\":\"b#1\",\"text\":\"T too\"}]")
         #expect(value(cluster, "sources") == "[null,\"x.org\"]")
-        #expect(value(cluster, "conflict") == "false")
+        #expect(value(cluster, "conflict") == "true")
     }
 
     // JSON escaping per RFC 8259: the line is one line, parses, and gives back the string.

@@ -10,7 +10,8 @@
 ///  "cue":{"text":…,"span":[s,e]}|null,"claim":…}
 /// {"type":"error","doc":…,"path":…,"message":…}
 /// {"type":"match","a":…,"b":…,"relation":…,"score":…,"speakers":…}
-/// {"type":"cluster","id":…,"text":…,"quotes":[…],"docs":[…],"sources":[…],"speakers":[…],"conflict":…}
+/// {"type":"cluster","id":…,"text":…,"quotes":[…],"docs":[…],"sources":[…],"speakers":[…],"conflict":…,
+///  "variants":[{"quote":…,"text":…},…]}
 /// ```
 /// Spans are `[start, end)` in Unicode scalars of the document text as read. For one document
 /// the `document` record comes first, then its `quote` records, then its `match` records;
@@ -197,6 +198,12 @@ public struct MatchRecord: Sendable, Equatable {
 
 /// A claim seen in two or more documents, written at the end of the run.
 public struct ClusterRecord: Sendable, Equatable {
+    /// A direct quote that repeats the cluster's claim with words changed (a misquote).
+    public struct Variant: Sendable, Equatable {
+        public var quote: String
+        public var text: String
+    }
+
     public var id: String
     public var text: String
     public var quotes: [String]
@@ -204,6 +211,8 @@ public struct ClusterRecord: Sendable, Equatable {
     public var sources: [String?]
     public var speakers: [String]
     public var conflict: Bool
+    /// The wordings that differ (empty when none does): an addition to contract version 1.
+    public var variants: [Variant]
 
     func write(_ j: inout JSONLine) {
         j.begin("cluster")
@@ -214,6 +223,16 @@ public struct ClusterRecord: Sendable, Equatable {
         j.key("sources"); j.strings(sources)
         j.key("speakers"); j.strings(speakers)
         j.key("conflict"); j.raw(conflict ? "true" : "false")
+        j.key("variants"); j.raw("[")
+        for (i, v) in variants.enumerated() {
+            j.raw(i > 0 ? ",{" : "{")
+            j.first = true
+            j.key("quote"); j.string(v.quote)
+            j.key("text"); j.string(v.text)
+            j.raw("}")
+        }
+        j.raw("]")
+        j.first = false
         j.end()
     }
 }

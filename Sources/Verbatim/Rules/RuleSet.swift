@@ -104,12 +104,16 @@ public struct RuleSet: Sendable {
     public var places: [String: String]
     /// Lower-case words and what they tell about a nearby cue verb in reported speech.
     public var reporting: [String: ReportingRole]
+    /// Lower-case words with no claim content beyond the function words, pronouns and cue-verb
+    /// forms (`are`, `not`, `my`), for cross-source matching.
+    public var claimStopwords: Set<String>
 
     /// The files a rule directory may hold and the columns of each.
     public static let files: [String: [String]] = [
         "abbreviations.tsv": ["abbreviation"],
         "aliases.tsv": ["variant", "canonical"],
         "boilerplate.tsv": ["prefix"],
+        "claim-stopwords.tsv": ["word"],
         "cue-verbs.tsv": ["form", "lemma", "class"],
         "elisions.tsv": ["word"],
         "first-names.tsv": ["name", "gender"],
@@ -215,6 +219,7 @@ public struct RuleSet: Sendable {
         }
         boilerplate = file("boilerplate.tsv").firstColumn
         elisions = Set(file("elisions.tsv").firstColumn)
+        claimStopwords = Set(file("claim-stopwords.tsv").firstColumn)
 
         transcriptLabels = try Self.table(file("transcript-labels.tsv")) { (row, fail) throws(RuleError) in
             guard let kind = LabelKind(rawValue: row[1]) else { throw fail("kind must be role or heading, found `\(row[1])`") }

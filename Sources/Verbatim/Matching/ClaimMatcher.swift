@@ -1,0 +1,274 @@
+/// One quote as cross-source matching sees it: from a ``Document``'s attributions, or from a
+/// `quote` record of an earlier run (`verbatim match`).
+public struct ClaimQuote: Sendable, Equatable {
+    public var id: String
+    public var doc: String
+    public var source: String?
+    /// True for a direct quote (`kind` `direct`): a change of its words is a misquote.
+    public var direct: Bool
+    /// The claim as stated (the quote record's `text`).
+    public var text: String
+    /// The speaker's entity id, nil when there is none.
+    public var speaker: String?
+    /// ``text`` normalised (``ClaimNormalizer``).
+    public var normalized: String
+
+    public init(id: String, doc: String, source: String?, direct: Bool, text: String, speaker: String?,
+                normalized: String? = nil) {
+        self.id = id
+        self.doc = doc
+        self.source = source
+        self.direct = direct
+        self.text = text
+        self.speaker = speaker
+        self.normalized = normalized ?? ClaimNormalizer.normalize(text)
+    }
+}
+
+/// Cross-source claim matching: gives every quote its claim id, reports each repeat of an
+/// earlier quote of another document as it comes (`match`), and the claims seen in two or
+/// more documents when the run ends (`cluster`).
+///
+/// Reads: quotes one at a time, in the order of the run. Keeps, per quote: its words as
+/// hashes (``ClaimShape``, at most ``ClaimVocabulary/maxWords``), its ids and its cluster; per
+/// cluster: the first quote's text and the members after it. Nothing else grows with the run.
+///
+/// How a repeat is found, at a cost per quote that does not grow with the quotes seen:
+/// 1. candidates: the quote of the same normalised text; the quotes sharing a winnowed word
+///    trigram (``ClaimShape/fingerprints(window:)``), the most recent ``postingsRead`` of each,
+///    a trigram held by more than ``postingsKept`` quotes being a stock phrase and no longer
+///    indexed; the last ``speakerRecent`` quotes of the same speaker (for paraphrase);
+/// 2. verification of at most ``candidatesVerified`` of them, most shared fingerprints first,
+///    by ``ClaimComparer`` (quotes of the same document are never matched);
+/// 3. the quote joins the cluster of its best match (`same`, then `contains`/`contained`,
+///    then `paraphrase`; then the score; then the earliest), and one `match` record is written
+///    for the best quote of each matched cluster, at most ``matchesWritten``.
+/// Clusters never merge: a claim id, once written, stays right.
+///
+/// A cluster is a conflict when two of its quotes have speakers that differ (a joint speaker
+/// agrees with each of its members), or when a direct quote repeats another direct quote with
+/// words changed (a misquote: the quote and its wording are the cluster's `variants`).
+public final class ClaimMatcher {
+    static let postingsRead = 64
+    static let postingsKept = 1024
+    static let speakerRecent = 64
+    static let candidatesVerified = 48
+    static let matchesWritten = 5
+
+    /// What the matcher holds, for a run's report.
+    public struct Stats: Sendable {
+        public var quotes = 0
+        public var clusters = 0
+        public var postings = 0
+        public var fingerprints = 0
+        public var words = 0
+        public var matches = 0
+
+        /// An estimate of the memory held, in bytes: the stored words and postings, and the
+        /// per-quote, per-cluster and per-fingerprint bookkeeping.
+        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 120 + clusters * 96 }
+    }
+
+    private struct Stored {
+        var id: String
+        var doc: Int32
+        var speaker: Int32
+        var cluster: Int32
+        var direct: Bool
+        var shape: ClaimShape
+    }
+
+    private struct Cluster {
+        var text: String
+        var quotes: [Int32]
+        var misquote = false
+        var variants: [(quote: Int32, text: String)] = []
+    }
+
+    private let vocabulary: ClaimVocabulary
+    private var quotes: [Stored] = []
+    private var clusters: [Cluster] = []
+    private var docs: [String: Int32] = [:]
+    private var docNames: [String] = []
+    private var docSources: [String?] = []
+    /// The start of the ids of each document's speakers known only by a description there
+    /// (`the water minister`, not resolved to a name): their ids hold the document's id, and
+    /// they agree or disagree with nobody elsewhere.
+    private var docScopes: [String] = []
+    private let entityIDs = EntityID()
+    private var speakers: [String: Int32] = [:]
+    private var speakerNames: [String] = []
+    private var exact: [UInt64: Int32] = [:]
+    /// Fingerprint → the latest posting and the number of postings.
+    private var heads: [UInt32: (last: Int32, count: Int32)] = [:]
+    private var postQuote: [Int32] = []
+    private var postNext: [Int32] = []
+    private var bySpeaker: [Int32: [Int32]] = [:]
+    public private(set) var stats = Stats()
+
+    public init(rules: RuleSet) {
+        vocabulary = ClaimVocabulary(rules: rules)
+    }
+
+    /// Sets the claim of every attribution of `document` (their ids are `quoteIDs`); returns
+    /// the match records found.
+    public func add(_ document: inout Document, quoteIDs: [String]) -> [MatchRecord] {
+        var records: [MatchRecord] = []
+        for k in document.attributions.indices {
+            let a = document.attributions[k]
+            let quote = ClaimQuote(id: quoteIDs[k], doc: document.id, source: document.source, direct: a.kind == .direct,
+                                   text: a.text, speaker: a.speaker?.entity, normalized: a.normalized)
+            let (claim, matches) = add(quote)
+            document.attributions[k].claim = claim
+            records += matches
+        }
+        return records
+    }
+
+    /// Adds one quote; returns its claim id and the match records it makes.
+    public func add(_ quote: ClaimQuote) -> (claim: String, matches: [MatchRecord]) {
+        let shape = vocabulary.shape(of: quote.text, normalized: quote.normalized, direct: quote.direct)
+        let doc = intern(doc: quote.doc, source: quote.source)
+        let named = quote.speaker.flatMap { $0.hasPrefix(docScopes[Int(doc)]) ? nil : $0 }
+        let speaker = named.map(intern(speaker:)) ?? -1
+        let index = Int32(quotes.count)
+        let prints = shape.words.count >= 3 ? shape.fingerprints() : []
+
+        // 1. Candidates, by fingerprints shared.
+        var hits: [Int32: Int] = [:]
+        if shape.words.count >= 3, let same = exact[shape.exact] { hits[same, default: 0] += 1 << 20 }
+        for f in prints {
+            guard let head = heads[f] else { continue }
+            var p = head.last
+            var read = 0
+            while p >= 0 && read < Self.postingsRead {
+                hits[postQuote[Int(p)], default: 0] += 1
+                p = postNext[Int(p)]
+                read += 1
+            }
+        }
+        if speaker >= 0, let recent = bySpeaker[speaker] {
+            for q in recent where hits[q] == nil { hits[q] = 0 }
+        }
+
+        // 2. Verification.
+        let ranked = hits.filter { quotes[Int($0.key)].doc != doc }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(Self.candidatesVerified)
+        var found: [(quote: Int32, relation: ClaimRelation, speakers: SpeakerAgreement)] = []
+        for (q, _) in ranked {
+            let old = quotes[Int(q)]
+            let agreement = SpeakerAgreement.of(named, old.speaker >= 0 ? speakerNames[Int(old.speaker)] : nil)
+            if let r = ClaimComparer.relate(shape, old.shape, speakers: agreement) {
+                found.append((q, r, agreement))
+            }
+        }
+        func rank(_ r: MatchRelation) -> Int {
+            switch r {
+            case .same: return 3
+            case .contains, .contained: return 2
+            case .paraphrase: return 1
+            }
+        }
+        found.sort {
+            let (a, b) = ($0.relation, $1.relation)
+            if rank(a.relation) != rank(b.relation) { return rank(a.relation) > rank(b.relation) }
+            if a.score != b.score { return a.score > b.score }
+            return $0.quote < $1.quote
+        }
+
+        // 3. Cluster and match records.
+        var records: [MatchRecord] = []
+        var seen: Set<Int32> = []
+        for m in found where records.count < Self.matchesWritten {
+            let cluster = quotes[Int(m.quote)].cluster
+            guard seen.insert(cluster).inserted else { continue }
+            records.append(MatchRecord(a: quote.id, b: quotes[Int(m.quote)].id, relation: m.relation.relation.rawValue,
+                                       score: m.relation.score, speakers: m.speakers.rawValue))
+        }
+        let cluster: Int32
+        // A paraphrase joins a cluster only through its first quote: rewordings of rewordings
+        // drift, and a claim id is a promise that the claims are one.
+        let joins = found.first.map { $0.relation.relation != .paraphrase || clusters[Int(quotes[Int($0.quote)].cluster)].quotes[0] == $0.quote } ?? false
+        if joins, let best = found.first {
+            cluster = quotes[Int(best.quote)].cluster
+            clusters[Int(cluster)].quotes.append(index)
+            if quote.direct && quotes[Int(best.quote)].direct && !best.relation.verbatim {
+                clusters[Int(cluster)].misquote = true
+                clusters[Int(cluster)].variants.append((index, quote.text))
+            }
+        } else {
+            cluster = Int32(clusters.count)
+            clusters.append(Cluster(text: quote.text, quotes: [index]))
+        }
+
+        // 4. Index the new quote.
+        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
+        if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
+        for f in prints {
+            let head = heads[f] ?? (last: -1, count: 0)
+            guard head.count < Self.postingsKept else { continue }
+            if head.count == 0 { stats.fingerprints += 1 }
+            postQuote.append(index)
+            postNext.append(head.last)
+            heads[f] = (Int32(postQuote.count - 1), head.count + 1)
+        }
+        if speaker >= 0 {
+            var recent = bySpeaker[speaker] ?? []
+            if recent.count >= Self.speakerRecent { recent.removeFirst() }
+            recent.append(index)
+            bySpeaker[speaker] = recent
+        }
+        stats.quotes += 1
+        stats.clusters = clusters.count
+        stats.postings = postQuote.count
+        stats.words += shape.words.count + shape.content.count
+        stats.matches += records.count
+        return (Self.claimID(cluster), records)
+    }
+
+    /// The clusters of the run holding quotes of two or more documents, in the order they
+    /// were first seen.
+    public func finish() -> [ClusterRecord] {
+        var out: [ClusterRecord] = []
+        for (k, c) in clusters.enumerated() where c.quotes.count > 1 {
+            var docIDs: [Int32] = []
+            var speakerIDs: [Int32] = []
+            for q in c.quotes {
+                let s = quotes[Int(q)]
+                if !docIDs.contains(s.doc) { docIDs.append(s.doc) }
+                if s.speaker >= 0 && !speakerIDs.contains(s.speaker) { speakerIDs.append(s.speaker) }
+            }
+            guard docIDs.count > 1 else { continue }
+            let names = speakerIDs.map { speakerNames[Int($0)] }
+            var differ = false
+            for i in names.indices { for j in names.indices where j > i && SpeakerAgreement.of(names[i], names[j]) == .different { differ = true } }
+            out.append(ClusterRecord(
+                id: Self.claimID(Int32(k)), text: c.text, quotes: c.quotes.map { quotes[Int($0)].id },
+                docs: docIDs.map { docNames[Int($0)] }, sources: docIDs.map { docSources[Int($0)] },
+                speakers: names, conflict: differ || c.misquote,
+                variants: c.variants.map { ClusterRecord.Variant(quote: quotes[Int($0.quote)].id, text: $0.text) }))
+        }
+        return out
+    }
+
+    static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
+
+    private func intern(doc: String, source: String?) -> Int32 {
+        if let d = docs[doc] { return d }
+        let d = Int32(docNames.count)
+        docs[doc] = d
+        docNames.append(doc)
+        docSources.append(source)
+        docScopes.append(entityIDs.make(doc, cached: false) + "-")
+        return d
+    }
+
+    private func intern(speaker: String) -> Int32 {
+        if let s = speakers[speaker] { return s }
+        let s = Int32(speakerNames.count)
+        speakers[speaker] = s
+        speakerNames.append(speaker)
+        return s
+    }
+}

@@ -1,0 +1,135 @@
+/// How a quote's claim relates to an earlier one (the `relation` of a `match` record).
+public enum MatchRelation: String, Sendable {
+    /// The same words, up to case, punctuation, quotation marks, dashes and Unicode form.
+    case same
+    /// The new claim holds the earlier one (the earlier is a fragment of it).
+    case contains
+    /// The new claim is a fragment of the earlier one.
+    case contained
+    /// The same claim in other words: a reworded or misquoted repeat, or the same speaker's
+    /// claim told again (a direct quote reported as indirect speech).
+    case paraphrase
+}
+
+/// Whether two quotes give their words to the same speaker (the `speakers` of a `match`).
+public enum SpeakerAgreement: String, Sendable {
+    case same, different, unknown
+
+    /// Compares two speakers' entity ids; a joint speaker (`a+b`) agrees with any of its
+    /// members, and a surname alone with a full name that ends in it (`reyne` and
+    /// `tomas-reyne`: a transcript label or a short reference). Unknown when either has no
+    /// speaker.
+    static func of(_ a: String?, _ b: String?) -> SpeakerAgreement {
+        guard let a, let b else { return .unknown }
+        if a == b { return .same }
+        let x = a.split(separator: "+"), y = b.split(separator: "+")
+        func agree(_ p: Substring, _ q: Substring) -> Bool {
+            p == q || p.hasSuffix("-" + q) || q.hasSuffix("-" + p)
+        }
+        return x.contains { p in y.contains { agree(p, $0) } } ? .same : .different
+    }
+}
+
+/// The verdict of comparing two claims.
+struct ClaimRelation: Sendable, Equatable {
+    var relation: MatchRelation
+    /// From 0 to 1: the share of the shorter claim found in the longer, or of the content
+    /// words shared for a paraphrase.
+    var score: Double
+    /// True when no word differs: the claims are the same, or the shorter appears in the
+    /// longer word for word. False for a reworded repeat (a misquote between direct quotes).
+    var verbatim: Bool
+}
+
+/// Decides whether a new claim repeats an earlier one, and how (pure).
+///
+/// - Words in common are counted as the words of the shorter claim covered by a word trigram
+///   of the longer. A repeat needs at least ``minRun`` covered words, three content words in
+///   the shorter claim, and ``shortCover`` of the shorter claim covered (``longCover`` from
+///   ``longWords`` words on, where a few changed words weigh less); or, for a short fragment,
+///   every word of it in the longer, at least ``shortFragment`` words and three content words
+///   (`Wow, what a great idea`). Then: `same` when the
+///   texts are equal or the words are; `contains`/`contained` when the shorter is a part of
+///   the longer; `paraphrase` (not verbatim) when the two are about as long and words differ.
+/// - Otherwise, `contained`/`contains` when a fragment quoted inside one claim
+///   (``ClaimShape/quoted``) appears word for word in the other.
+/// - Otherwise, for the same speaker only, `paraphrase` when the claims share at least
+///   ``paraphraseShared`` content words and ``paraphraseRatio`` of the smaller set of them.
+/// A stock phrase (`the president of the United States`) covers too little of any claim that
+/// says more than it to count.
+enum ClaimComparer {
+    static let minRun = 6
+    static let shortCover = 0.85
+    static let longCover = 0.75
+    static let longWords = 15
+    static let nearlyAll = 0.9
+    static let paraphraseShared = 5
+    static let minContent = 4
+    static let shortFragment = 5
+    static let paraphraseRatio = 0.5
+
+    static func relate(_ new: ClaimShape, _ old: ClaimShape, speakers: SpeakerAgreement) -> ClaimRelation? {
+        guard new.words.count >= 3, old.words.count >= 3 else { return nil }
+        if new.exact == old.exact { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+        let newShorter = new.words.count <= old.words.count
+        let (short, long) = newShorter ? (new, old) : (old, new)
+        let covered = coverage(of: short.words, in: long.words)
+        let need = short.words.count < longWords ? shortCover : longCover
+        let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
+        if whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
+            let verbatim = covered == short.words.count
+            if short.words == long.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+            if Double(covered) >= nearlyAll * Double(long.words.count) {
+                return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(long.words.count), verbatim: false)
+            }
+            return ClaimRelation(relation: newShorter ? .contained : .contains,
+                                 score: Double(covered) / Double(short.words.count), verbatim: verbatim)
+        }
+        if let f = quotedFragment(of: new, in: old) {
+            return ClaimRelation(relation: .contained, score: f, verbatim: true)
+        }
+        if let f = quotedFragment(of: old, in: new) {
+            return ClaimRelation(relation: .contains, score: f, verbatim: true)
+        }
+        guard speakers == .same else { return nil }
+        let shared = sharedCount(new.content, old.content)
+        let smaller = min(new.content.count, old.content.count)
+        guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
+        return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
+    }
+
+    /// The share of `mixed`'s words in its longest quoted fragment, when that fragment appears
+    /// word for word in `other` (``ClaimShape/quoted``): a fragment quoted inside
+    /// reported speech, repeated in full elsewhere.
+    static func quotedFragment(of mixed: ClaimShape, in other: ClaimShape) -> Double? {
+        var best = 0
+        for r in mixed.quoted where r.count > best {
+            let words = Array(mixed.words[r])
+            if coverage(of: words, in: other.words) == words.count { best = r.count }
+        }
+        return best > 0 ? Double(best) / Double(mixed.words.count) : nil
+    }
+
+    /// How many words of `short` lie in a word trigram that `long` holds too.
+    static func coverage(of short: [UInt32], in long: [UInt32]) -> Int {
+        guard short.count >= 3, long.count >= 3 else { return 0 }
+        var grams = Set<UInt32>(minimumCapacity: long.count)
+        for i in 0..<(long.count - 2) { grams.insert(ClaimShape.trigram(long, i)) }
+        var covered = 0
+        var coveredTo = 0  // words before this index are counted already
+        for i in 0..<(short.count - 2) where grams.contains(ClaimShape.trigram(short, i)) {
+            covered += i + 3 - max(i, coveredTo)
+            coveredTo = i + 3
+        }
+        return covered
+    }
+
+    /// The number of values two sorted arrays share.
+    static func sharedCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+}

@@ -1,0 +1,211 @@
+/// A claim as cross-source matching compares it: its words as hashes, in order.
+///
+/// Made by ``ClaimVocabulary/shape(of:)`` from a claim's normalised text
+/// (``ClaimNormalizer``), so case, Unicode form, quotation marks and dashes no longer differ.
+struct ClaimShape: Sendable, Equatable {
+    /// One hash per word, in order; a personal pronoun hashes as its case (subject or not), so the pronoun shift
+    /// of reported speech (`we achieved` / `they achieved`) leaves the words alike. At most
+    /// ``ClaimVocabulary/maxWords`` words.
+    var words: [UInt32]
+    /// The stems of the content words (not a stop word), hashed, sorted, each once.
+    var content: [UInt32]
+    /// A hash of the whole normalised text: equal hashes are the relation `same`.
+    var exact: UInt64
+    /// The words inside quotation marks within the claim (the quoted fragments of a mixed
+    /// quote: `that they had “achieved clarity on the path forward”`), as ranges of ``words``.
+    var quoted: [Range<Int>] = []
+
+    /// The hash of the three words from `i`.
+    @inline(__always)
+    static func trigram(_ w: [UInt32], _ i: Int) -> UInt32 {
+        var h = UInt64(w[i]) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ UInt64(w[i + 1])) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ UInt64(w[i + 2])) &* 0x94D0_49BB_1331_11EB
+        return UInt32(truncatingIfNeeded: h ^ (h >> 31))
+    }
+
+    /// The fingerprints the index keeps: the word trigrams chosen by winnowing (the smallest
+    /// hash of every window of `window` trigrams), each once. Two claims that share a run of
+    /// `window + 2` words or more share at least one fingerprint. A claim of fewer trigrams
+    /// than a window keeps them all.
+    func fingerprints(window: Int = 4) -> [UInt32] {
+        let n = words.count - 2
+        guard n > 0 else { return [] }
+        var grams = [UInt32](repeating: 0, count: n)
+        for i in 0..<n { grams[i] = Self.trigram(words, i) }
+        guard n > window else { return Array(Set(grams)) }
+        var chosen: [UInt32] = []
+        var last = -1
+        for start in 0...(n - window) {
+            var m = start
+            for k in start..<(start + window) where grams[k] <= grams[m] { m = k }
+            if m != last {
+                chosen.append(grams[m])
+                last = m
+            }
+        }
+        return Array(Set(chosen))
+    }
+}
+
+/// What matching knows of words: which carry no claim content, which are personal pronouns.
+/// Built once per run from the rules.
+struct ClaimVocabulary: Sendable {
+    /// Words kept per claim; a longer claim (a transcript turn) is compared on its beginning.
+    static let maxWords = 2048
+    /// The fewest words a quoted fragment is matched on.
+    static let minFragment = 4
+
+    private let stopwords: Set<UInt32>
+    private let pronounCase: [UInt32: UInt32]
+
+    init(rules: RuleSet) {
+        var stop = Set(rules.claimStopwords.map(Self.hash))
+        for w in rules.functionWords.keys { stop.insert(Self.hash(w)) }
+        for w in rules.pronouns.keys { stop.insert(Self.hash(w)) }
+        for form in rules.cueVerbs.keys where !form.contains(" ") { stop.insert(Self.hash(form)) }
+        stopwords = stop
+        var cases: [UInt32: UInt32] = [:]
+        for (w, p) in rules.pronouns {
+            cases[Self.hash(w)] = Self.hash(p.subject ? "\u{1}subject" : "\u{1}other")
+        }
+        pronounCase = cases
+    }
+
+    /// The shape of a claim: `text` as stated, `normalized` its normal form.
+    ///
+    /// A reported claim (not `direct`) with quotation marks inside is read piece by piece
+    /// between the marks (each piece normalised alone), so that the words of each quoted
+    /// fragment are known; a fragment of fewer than ``minFragment`` words or two content
+    /// words is not kept. Marks inside a direct quote enclose someone else's words, and are
+    /// not read.
+    func shape(of text: String, normalized: String, direct: Bool) -> ClaimShape {
+        let pieces = direct ? [] : Self.quotedPieces(text)
+        guard pieces.count > 1 else { return shape(of: normalized) }
+        var whole = shape(of: normalized)
+        var words: [UInt32] = []
+        var content: Set<UInt32> = []
+        var quoted: [Range<Int>] = []
+        for (piece, inside) in pieces {
+            let part = shape(of: ClaimNormalizer.normalize(piece))
+            if inside && part.words.count >= Self.minFragment && part.content.count >= 2 { quoted.append(words.count..<(words.count + part.words.count)) }
+            words += part.words
+            content.formUnion(part.content)
+        }
+        guard words.count <= Self.maxWords else { return whole }
+        whole.words = words
+        whole.content = content.sorted()
+        whole.quoted = quoted
+        return whole
+    }
+
+    /// `text` cut at its quotation marks: the pieces, each marked inside or outside quotation
+    /// marks. An apostrophe between letters is not a mark. One piece when there is no mark.
+    static func quotedPieces(_ text: String) -> [(String, Bool)] {
+        guard text.unicodeScalars.contains(where: { isMark($0) }) else { return [(text, false)] }
+        var pieces: [(String, Bool)] = []
+        var current = String.UnicodeScalarView()
+        var inside = false
+        var previous: Unicode.Scalar?
+        let scalars = Array(text.unicodeScalars)
+        for (k, c) in scalars.enumerated() {
+            let next = k + 1 < scalars.count ? scalars[k + 1] : nil
+            let inWord = (c == "\u{2019}" || c == "'") && previous.map(isLetter) == true && next.map(isLetter) == true
+            if isMark(c) && !inWord {
+                let opening: Bool
+                switch c {
+                case "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}": opening = true
+                case "\u{201D}", "\u{2019}", "\u{00BB}": opening = false
+                default: opening = !inside
+                }
+                if opening != inside {
+                    if !current.isEmpty { pieces.append((String(current), inside)) }
+                    current = String.UnicodeScalarView()
+                    inside = opening
+                }
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        if !current.isEmpty { pieces.append((String(current), inside)) }
+        return pieces
+    }
+
+    private static func isMark(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}": return true
+        default: return false
+        }
+    }
+
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x7A) : c.properties.isAlphabetic
+    }
+
+    /// The shape of a normalised claim text.
+    func shape(of normalized: String) -> ClaimShape {
+        var words: [UInt32] = []
+        var content: [UInt32] = []
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            if word.last == 0x27 { word.removeLast() }
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty, words.count < Self.maxWords else { return }
+            let h = Self.hash(word)
+            words.append(pronounCase[h] ?? h)
+            if !stopwords.contains(h) && (word.count > 1 || (0x30...0x39).contains(word[0])) {
+                content.append(Self.hash(Self.stem(word)))
+            }
+        }
+        for scalar in normalized.unicodeScalars {
+            let v = scalar.value
+            let isWordChar: Bool
+            if v < 0x80 {
+                isWordChar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+                    || (v == 0x27 && !word.isEmpty)
+            } else {
+                isWordChar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isWordChar {
+                if v < 0x80 { word.append(UInt8(v)) } else { word.append(contentsOf: String(scalar).utf8) }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        content = Array(Set(content)).sorted()
+        var exact: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return ClaimShape(words: words, content: content, exact: exact)
+    }
+
+    /// FNV-1a, 32 bits.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return h
+    }
+
+    static func hash(_ s: String) -> UInt32 { hash(s.utf8) }
+
+    /// A light suffix stripper, enough for inflection to stop hiding a shared word
+    /// (`separating` / `separate`, `states` / `state`, `parties` / `party`); a possessive
+    /// `'s` goes first.
+    static func stem(_ word: [UInt8]) -> [UInt8] {
+        var w = word[...]
+        if w.count > 2, w.last == 0x73, w[w.endIndex - 2] == 0x27 { w = w.dropLast(2) }
+        func ends(_ s: String) -> Bool { w.count > s.utf8.count + 2 && w.suffix(s.utf8.count).elementsEqual(s.utf8) }
+        if ends("ies") { return Array(w.dropLast(3)) + [0x79] }
+        if ends("ing") {
+            w = w.dropLast(3)
+        } else if ends("ed") {
+            w = w.dropLast(2)
+        } else if ends("s") && !ends("ss") {
+            w = w.dropLast(1)
+        }
+        if w.count > 3, w.last == 0x65 { w = w.dropLast() }
+        return Array(w)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import Verbatim
+
+/// A quote for the matcher.
+private func q(_ id: String, _ text: String, speaker: String? = nil, direct: Bool = true) -> ClaimQuote {
+    ClaimQuote(id: id, doc: String(id.split(separator: "#")[0]), source: nil, direct: direct, text: text, speaker: speaker)
+}
+
+/// Adds the quotes in order; returns each one's claim and all match records.
+private func run(_ quotes: [ClaimQuote]) -> (claims: [String], matches: [MatchRecord], clusters: [ClusterRecord]) {
+    let m = ClaimMatcher(rules: .defaults)
+    var claims: [String] = []
+    var matches: [MatchRecord] = []
+    for quote in quotes {
+        let (c, ms) = m.add(quote)
+        claims.append(c)
+        matches += ms
+    }
+    return (claims, matches, m.finish())
+}
+
+@Suite("Cross-source matching")
+struct MatchingTests {
+    // Typography, case and dashes do not hide the same words.
+    @Test func sameWordsAcrossOutlets() throws {
+        let r = run([q("a#1", "We will not rush to an agreement — not this week,", speaker: "john-kerry"),
+                     q("b#1", "we will NOT rush to an agreement -- not this week.", speaker: "kerry")])
+        #expect(r.claims[0] == r.claims[1])
+        let m = try #require(r.matches.first)
+        #expect((m.a, m.b, m.relation, m.speakers) == ("b#1", "a#1", "same", "same"))
+        #expect(r.clusters.count == 1)
+        #expect(r.clusters.first?.conflict == false)
+        #expect(r.clusters.first?.docs == ["a", "b"])
+    }
+
+    // A fragment quoted inside reported speech links to the full quote elsewhere.
+    @Test func quotedFragmentOfReportedSpeech() throws {
+        let r = run([q("a#1", "We have achieved clarity on the path forward, and narrow issues remain,", speaker: "john-kerry"),
+                     q("b#1", "that they had “achieved clarity on the path forward” in Syria", speaker: "john-kerry", direct: false)])
+        let m = try #require(r.matches.first)
+        #expect(m.relation == "contained")
+        #expect(r.claims[0] == r.claims[1])
+    }
+
+    // A shorter quote repeated word for word inside a longer one.
+    @Test func fragmentContained() throws {
+        let r = run([q("a#1", "the ceasefire must hold in Aleppo before any talks resume"),
+                     q("b#1", "We said it plainly: the ceasefire must hold in Aleppo before any talks resume, and we meant it.")])
+        #expect(r.matches.first?.relation == "contains")
+    }
+
+    // Reported speech of the same speaker: the pronoun shift does not hide the words.
+    @Test func directQuoteReportedAsIndirect() throws {
+        let r = run([q("a#1", "We are going to open the border crossings to aid convoys next week", speaker: "ilse-marandi"),
+                     q("b#1", "they were going to open the border crossings to aid convoys the following week",
+                       speaker: "ilse-marandi", direct: false)])
+        let m = try #require(r.matches.first)
+        #expect(["paraphrase", "contained", "contains"].contains(m.relation))
+        #expect(r.claims[0] == r.claims[1])
+    }
+
+    // The same words given to two people: the match says so and the cluster is a conflict.
+    @Test func misattributionIsAConflict() throws {
+        let r = run([q("a#1", "Trust is built one season at a time", speaker: "ilse-marandi"),
+                     q("b#1", "Trust is built one season at a time,", speaker: "tomas-reyne")])
+        #expect(r.matches.first?.speakers == "different")
+        #expect(r.clusters.first?.conflict == true)
+        #expect(r.clusters.first?.speakers == ["ilse-marandi", "tomas-reyne"])
+    }
+
+    // Two direct quotes that differ in a word are a misquote: a conflict, with the wording shown.
+    @Test func misquoteShowsTheVariant() throws {
+        let r = run([q("a#1", "We have come a long way in the last nine months and we will keep fighting for every vote", speaker: "s"),
+                     q("b#1", "We have come a long way in the last ten months and we will keep fighting for every vote", speaker: "s")])
+        let c = try #require(r.clusters.first)
+        #expect(c.conflict)
+        #expect(c.variants.map(\.quote) == ["b#1"])
+    }
+
+    // A stock phrase shared by two different claims is not a match.
+    @Test func stockPhraseIsNoMatch() {
+        let r = run([q("a#1", "He is not fit to serve as the president of the United States", speaker: "x"),
+                     q("b#1", "She will be a great president of the United States for all of us", speaker: "y")])
+        #expect(r.matches.isEmpty)
+        #expect(r.claims[0] != r.claims[1])
+    }
+
+    // Quotes of one document are never matched to each other.
+    @Test func sameDocumentIsNotMatched() {
+        let r = run([q("a#1", "No village on either bank will go thirsty because of a line on a map"),
+                     q("a#2", "No village on either bank will go thirsty because of a line on a map")])
+        #expect(r.matches.isEmpty)
+        #expect(r.clusters.isEmpty)
+    }
+
+    @Test(arguments: [("reyne", "tomas-reyne" as String?, SpeakerAgreement.same), ("john-kerry+sergei-lavrov", "sergei-lavrov", .same),
+                      ("john-kerry", "sergei-lavrov", .different), ("john-kerry", nil, .unknown), ("ne", "tomas-reyne", .different)])
+    func speakerAgreement(a: String, b: String?, expected: SpeakerAgreement) {
+        #expect(SpeakerAgreement.of(a, b) == expected)
+    }
+
+    // Every quote of a pipeline run gets the claim of its cluster; cluster records list them.
+    @Test func pipelineGivesClaimIDs() {
+        let pipeline = Pipeline(rules: .defaults)
+        let a = pipeline.process(InputDocument(id: "a", source: "x.org", path: nil,
+                                               text: "“No village will go thirsty because of a line on a map,” Reyne said."))
+        let b = pipeline.process(InputDocument(id: "b", source: nil, path: nil,
+                                               text: "\"No village will go thirsty because of a line on a map,\" Tomas Reyne told reporters."))
+        let claims = (a + b).compactMap { r -> String? in if case .quote(let q) = r { return q.claim } else { return nil } }
+        #expect(claims.count == 2 && claims[0] == claims[1])
+        #expect(b.contains { if case .match(let m) = $0 { return m.relation == "same" && m.speakers == "same" } else { return false } })
+        let clusters = pipeline.finish()
+        guard case .cluster(let c) = clusters.first else { Issue.record("no cluster"); return }
+        #expect(c.sources == ["x.org", nil])
+        #expect(c.id == claims[0])
+    }
+}
+
+@Suite("verbatim match: the matching stage over earlier output")
+struct RecordMatcherTests {
+    private func rematch(_ input: String) throws -> (lines: [String], error: Bool) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("in.ndjson").path
+        try Data(input.utf8).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let m = RecordMatcher(rules: .defaults)
+        var out: [UInt8] = []
+        _ = m.read(fileDescriptor: fd, name: "in", maxLineBytes: 1 << 20) { out += $0; return true }
+        for r in m.finish() { r.write(into: &out) }
+        return (String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init), m.sawError)
+    }
+
+    @Test func claimsRewrittenOtherBytesKept() throws {
+        let input = """
+            {"type":"document","doc":"a","quotes":1}
+            {"type":"quote", "id":"a#1","doc":"a","kind":"direct","text":"Trust is built one season at a time \\u2014 slowly","speaker":{"entity":"ilse-marandi","span":[1,2]},"cue":null,"claim":"c9"}
+            {"type":"match","a":"x","b":"y","relation":"same","score":1,"speakers":"same"}
+            {"type":"document","doc":"b","quotes":1}
+            {"type":"quote","id":"b#1","doc":"b","kind":"direct","text":"Trust is built one season at a time - slowly","speaker":{"entity":"tomas-reyne"}}
+            not json
+
+            """
+        let (lines, error) = try rematch(input)
+        #expect(error)
+        #expect(lines[1] == #"{"type":"quote", "id":"a#1","doc":"a","kind":"direct","text":"Trust is built one season at a time \u2014 slowly","speaker":{"entity":"ilse-marandi","span":[1,2]},"cue":null,"claim":"k1"}"#)
+        #expect(lines[3] == #"{"type":"quote","id":"b#1","doc":"b","kind":"direct","text":"Trust is built one season at a time - slowly","speaker":{"entity":"tomas-reyne"},"claim":"k1"}"#)
+        #expect(lines[4].contains(#""type":"error""#))
+        #expect(lines[5] == #"{"type":"match","a":"b#1","b":"a#1","relation":"same","score":1,"speakers":"different"}"#)
+        #expect(lines[6].hasPrefix(#"{"type":"cluster","id":"k1""#) && lines[6].contains(#""conflict":true"#))
+        #expect(lines.count == 7)
+    }
+
+    @Test(arguments: ["{\"a\":1", "[1,2]", "{\"a\":\"\\u00e9\\ud83d\\ude00\",\"b\":{\"c\":[1,{\"d\":\"}\"}]}} x", "{\"a\" 1}"])
+    func scanRejectsOrReads(_ line: String) {
+        var bytes = Array(line.utf8)
+        let scan = bytes.withUnsafeMutableBufferPointer { JSONObjectScan(UnsafeBufferPointer($0))?.members.map(\.key) }
+        #expect(scan == nil)
+    }
+
+    @Test func scanDecodesEscapes() throws {
+        let line = #"{"a":"\u00e9\ud83d\ude00 \"q\"","b":{"c":[1,{"d":"}"}],"entity":"e"},"n":null}"#
+        let bytes = Array(line.utf8)
+        try bytes.withUnsafeBufferPointer { p in
+            let scan = try #require(JSONObjectScan(p))
+            #expect(scan.members.map(\.key) == ["a", "b", "n"])
+            #expect(scan.string("a") == "é😀 \"q\"")
+            #expect(scan.object("b")?.string("entity") == "e")
+            #expect(scan.string("n") == nil)
+        }
+    }
+}
