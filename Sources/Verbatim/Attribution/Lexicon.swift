@@ -7,6 +7,11 @@ struct Lexicon {
     private let cueShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
+    /// The rules' lower-case word tables, looked up on a token's bytes (``WordTable``).
+    private let cueVerbs: WordTable<RuleSet.CueVerb>
+    private let functionWords: WordTable<RuleSet.WordClass>
+    private let pronouns: WordTable<RuleSet.Pronoun>
+    private let reportingWords: WordTable<RuleSet.ReportingRole>
 
     init(rules: RuleSet) {
         self.rules = rules
@@ -14,27 +19,41 @@ struct Lexicon {
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
+        cueVerbs = WordTable(rules.cueVerbs)
+        functionWords = WordTable(rules.functionWords)
+        pronouns = WordTable(rules.pronouns)
+        reportingWords = WordTable(rules.reporting)
     }
 
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
     func cueLength(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Int {
         guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b) else { return 0 }
-        let w = t[i].lower(b)
-        if i + 1 < t.count, t[i + 1].kind == .word, rules.cueVerbs[w + " " + t[i + 1].lower(b)] != nil { return 2 }
-        if w == "according" { return 0 }  // only as `according to`
-        return rules.cueVerbs[w] != nil ? 1 : 0
+        if i + 1 < t.count, t[i + 1].kind == .word, cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
+        guard cueVerbs.value(t[i], b) != nil else { return 0 }
+        return t[i].lowerIs("according", b) ? 0 : 1  // only as `according to`
+    }
+
+    /// The cue verb of the form at token `i` (`l` tokens, as ``cueLength(_:_:_:)`` gives).
+    func cueVerb(_ t: [Token], _ i: Int, _ l: Int, _ b: [UInt8]) -> RuleSet.CueVerb? {
+        l == 2 ? cueVerbs.value(t[i], t[i + 1], b) : cueVerbs.value(t[i], b)
     }
 
     /// Whether a cue form may start at this token (its shape is one of theirs): no lookup.
     func mayBeCue(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && cueShapes.may(t, b) }
 
     func wordClass(_ t: Token, _ b: [UInt8]) -> RuleSet.WordClass? {
-        t.kind == .word && functionShapes.may(t, b) ? rules.functionWords[t.lower(b)] : nil
+        t.kind == .word && functionShapes.may(t, b) ? functionWords.value(t, b) : nil
     }
 
+    /// The pronoun of `rules/pronouns.tsv` the token is, in any case.
+    func pronoun(_ t: Token, _ b: [UInt8]) -> RuleSet.Pronoun? { pronouns.value(t, b) }
+
     func isPronoun(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && functionShapes.may(t, b) && rules.pronouns[t.lower(b)] != nil
+        t.kind == .word && functionShapes.may(t, b) && pronouns.value(t, b) != nil
     }
+
+    /// What the token (in any case) tells about a cue near it (`rules/reporting.tsv`).
+    func reporting(_ t: Token, _ b: [UInt8]) -> RuleSet.ReportingRole? { reportingWords.value(t, b) }
 
     func isTitle(_ t: Token, _ b: [UInt8]) -> Bool {
         t.kind == .word && titleShapes.may(t, b) && rules.titles.contains(t.text(b))

@@ -129,6 +129,20 @@ extension Token {
         return text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
     }
 
+    /// Whether ``lower(_:)`` is `word` (lower-case ASCII), compared on bytes when the token is ASCII.
+    func lowerIs(_ word: StaticString, _ b: [UInt8]) -> Bool {
+        var ascii = true
+        for i in start..<end where b[i] >= 0x80 { ascii = false; break }
+        guard ascii else { return lower(b) == word.description }
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in start..<end {
+            let c = b[i]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[i - start] { return false }
+        }
+        return true
+    }
+
     /// True for a punctuation token that is exactly `s`.
     func isPunct(_ b: [UInt8], _ s: Unicode.Scalar) -> Bool {
         kind == .punctuation && UTF8Text.scalar(at: start, in: b).0 == s
