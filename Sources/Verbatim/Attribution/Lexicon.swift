@@ -7,6 +7,8 @@ struct Lexicon {
     private let cueShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
+    /// Shapes of the place names of `rules/places.tsv`.
+    let placeShapes: WordShapes
     /// The rules' lower-case word tables, looked up on a token's bytes (``WordTable``).
     private let cueVerbs: WordTable<RuleSet.CueVerb>
     private let functionWords: WordTable<RuleSet.WordClass>
@@ -19,6 +21,7 @@ struct Lexicon {
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
+        placeShapes = WordShapes(Array(rules.places.keys))
         cueVerbs = WordTable(rules.cueVerbs)
         functionWords = WordTable(rules.functionWords)
         pronouns = WordTable(rules.pronouns)
