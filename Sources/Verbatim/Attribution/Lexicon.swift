@@ -5,6 +5,8 @@ struct Lexicon {
     /// Shapes (first letter, length) of the first words of cue forms, function words,
     /// pronouns and titles: a token of another shape is none of them, with no lookup.
     private let cueShapes: WordShapes
+    /// Shapes of the first words of the cue forms of two words (`pointed out`).
+    private let cuePairShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
     /// Shapes of the place names of `rules/places.tsv`.
@@ -19,6 +21,7 @@ struct Lexicon {
         self.rules = rules
         self.tokenizer = Tokenizer(abbreviations: rules.abbreviations)
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
+        cuePairShapes = WordShapes(rules.cueVerbs.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         placeShapes = WordShapes(Array(rules.places.keys))
@@ -31,7 +34,7 @@ struct Lexicon {
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
     func cueLength(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Int {
         guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b) else { return 0 }
-        if i + 1 < t.count, t[i + 1].kind == .word, cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
+        if i + 1 < t.count, t[i + 1].kind == .word, cuePairShapes.may(t[i], b), cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
         guard cueVerbs.value(t[i], b) != nil else { return 0 }
         return t[i].lowerIs("according", b) ? 0 : 1  // only as `according to`
     }
