@@ -202,6 +202,17 @@ extension NameIndex {
         return String(name[..<space])
     }
 
+    /// Foundation's `capitalized`, made directly for a word of lower-case ASCII letters
+    /// (the first one in upper case, as Foundation makes it).
+    static func capitalized(_ w: String) -> String {
+        guard let first = w.utf8.first, first >= 0x61 && first <= 0x7A, w.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+            return w.capitalized
+        }
+        var bytes = Array(w.utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A word as a role: lower case, without a possessive ending.
     static func role(_ w: String) -> String { withoutPossessive(w).lowercased() }
 
@@ -251,7 +262,7 @@ extension Lexicon {
             let bare = NameIndex.withoutPossessive(w)
             // An ASCII word keeps its first letter and length in either case: its shape rules most out.
             guard !bare.utf8.allSatisfy({ $0 < 0x80 }) || placeShapes.may(bare) else { continue }
-            place = rules.places[bare] ?? rules.places[NameIndex.role(bare).capitalized]
+            place = rules.places[bare] ?? rules.places[NameIndex.capitalized(NameIndex.role(bare))]
         }
         return (family, place)
     }
@@ -267,7 +278,7 @@ extension Lexicon {
             if i + 2 < roles.count, let f = rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] { profile.families.insert(f) }
             // An ASCII word keeps its first letter and length in either case: its shape rules most out.
             if !r.utf8.allSatisfy({ $0 < 0x80 }) || placeShapes.may(r),
-               let p = rules.places[r.capitalized] ?? rules.places[r.uppercased()] {
+               let p = rules.places[NameIndex.capitalized(r)] ?? rules.places[r.uppercased()] {
                 profile.places.insert(p)
             }
         }

@@ -83,12 +83,14 @@ struct Lexicon {
         var s = 0
         for (i, w) in words.enumerated() {
             let u = w.utf8
-            let dots = u.filter { $0 == 0x2E }.count
+            var dots = 0
+            for c in u where c == 0x2E { dots += 1 }
             let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
+            // Cheap byte tests first; the set lookups only for words that pass them.
             // A sentence-opening word (`When Trump`, `But Sanders`, `Then Dalby`; not a given
             // name such as `Will`) or a cue (`said Comey`) is not part of the name either.
-            if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
-                || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w))
+            if w == "of" || dots >= 2 || (u.last == 0x2E && u.count > 2) || Self.endsWithPossessiveS(u)
+                || (lower && !rules.nameParticles.contains(w)) || (titleShapes.may(w) && rules.titles.contains(w))
                 || (i < words.count - 1 && isOpenerOrCue(w)) {
                 s = i + 1
             }
@@ -99,6 +101,14 @@ struct Lexicon {
             s = g
         }
         return s
+    }
+
+    /// Whether the word ends with `’s` or `'s`, read on its bytes.
+    static func endsWithPossessiveS(_ u: String.UTF8View) -> Bool {
+        var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)  // the last four bytes
+        for c in u { tail = (tail.1, tail.2, tail.3, c) }
+        guard tail.3 == 0x73 else { return false }
+        return tail.2 == 0x27 || (tail.0 == 0xE2 && tail.1 == 0x80 && tail.2 == 0x99)
     }
 
     /// A function word (not a given name: `Will`), pronoun or cue written with a capital: it
