@@ -34,12 +34,19 @@ extension NameIndex {
         // A word alone is a person only as the surname of a longer name or the subject of a
         // cue: checked on bytes first, since most capitalised words are neither.
         if isLoneWord(r) && !endsSomeName(r) && !lowerCaseWordFollows(r) { return nil }
-        let texts = texts(of: r)
-        if texts.count == 1 {
-            // `The`, `But`, `He`: a capitalised function word or pronoun is nobody.
-            let w = texts[0].lowercased()
-            if lexicon.rules.functionWords[w] != nil || lexicon.rules.pronouns[w] != nil { return nil }
+        if isLoneWord(r) {
+            // `The`, `But`, `He`: a capitalised function word or pronoun is nobody. An ASCII
+            // word is looked up on its bytes (lower-casing ASCII is folding bytes).
+            let w = lastWord(of: r)
+            if bytes[w.start..<w.end].allSatisfy({ $0 < 0x80 }) {
+                let token = Token(start: w.start, end: w.end, kind: .word, capitalized: true)
+                if lexicon.wordClass(token, bytes) != nil || lexicon.isPronoun(token, bytes) { return nil }
+            } else {
+                let lower = String(decoding: bytes[w.start..<w.end], as: UTF8.self).lowercased()
+                if lexicon.rules.functionWords[lower] != nil || lexicon.rules.pronouns[lower] != nil { return nil }
+            }
         }
+        let texts = texts(of: r)
         let span = span(of: r)
         let start = min(lexicon.nameStart(texts), texts.count)
         var core = Array(texts[start...])
@@ -217,7 +224,7 @@ extension NameIndex {
     static func role(_ w: String) -> String { withoutPossessive(w).lowercased() }
 
     static func withoutPossessive(_ w: String) -> String {
-        if w.hasSuffix("’s") || w.hasSuffix("'s") { return String(w.dropLast(2)) }
+        if Lexicon.endsWithPossessiveS(w.utf8) { return String(w.dropLast(2)) }
         return w
     }
 }
@@ -274,8 +281,11 @@ extension Lexicon {
         var profile = RoleProfile()
         for (i, r) in roles.enumerated() {
             if let f = rules.roles[r] { profile.families.insert(f) }
-            if i + 1 < roles.count, let f = rules.roles[r + " " + roles[i + 1]] { profile.families.insert(f) }
-            if i + 2 < roles.count, let f = rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] { profile.families.insert(f) }
+            // Phrases only from words shaped like the first word of a role of several words.
+            if roleHeadShapes.may(r) {
+                if i + 1 < roles.count, let f = rules.roles[r + " " + roles[i + 1]] { profile.families.insert(f) }
+                if i + 2 < roles.count, let f = rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] { profile.families.insert(f) }
+            }
             // An ASCII word keeps its first letter and length in either case: its shape rules most out.
             if !r.utf8.allSatisfy({ $0 < 0x80 }) || placeShapes.may(r),
                let p = rules.places[NameIndex.capitalized(r)] ?? rules.places[r.uppercased()] {

@@ -11,6 +11,8 @@ struct Lexicon {
     private let titleShapes: WordShapes
     /// Shapes of the place names of `rules/places.tsv`.
     let placeShapes: WordShapes
+    /// Shapes of the first words of the roles of two or three words (`foreign minister`).
+    let roleHeadShapes: WordShapes
     /// The rules' lower-case word tables, looked up on a token's bytes (``WordTable``).
     private let cueVerbs: WordTable<RuleSet.CueVerb>
     private let functionWords: WordTable<RuleSet.WordClass>
@@ -25,6 +27,7 @@ struct Lexicon {
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         placeShapes = WordShapes(Array(rules.places.keys))
+        roleHeadShapes = WordShapes(rules.roles.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
         functionWords = WordTable(rules.functionWords)
         pronouns = WordTable(rules.pronouns)
