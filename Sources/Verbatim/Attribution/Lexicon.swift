@@ -5,8 +5,6 @@ struct Lexicon {
     /// Shapes (first letter, length) of the first words of cue forms, function words,
     /// pronouns and titles: a token of another shape is none of them, with no lookup.
     private let cueShapes: WordShapes
-    /// Shapes of the first words of the cue forms of two words (`pointed out`).
-    private let cuePairShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
     /// Shapes of the place names of `rules/places.tsv`.
@@ -15,6 +13,9 @@ struct Lexicon {
     let roleHeadShapes: WordShapes
     /// The rules' lower-case word tables, looked up on a token's bytes (``WordTable``).
     private let cueVerbs: WordTable<RuleSet.CueVerb>
+    /// The first words of the cue forms: whether a form is that word alone, and whether one
+    /// goes on with a second word (`pointed out`).
+    private let cueHeads: WordTable<(single: Bool, pair: Bool)>
     private let functionWords: WordTable<RuleSet.WordClass>
     private let pronouns: WordTable<RuleSet.Pronoun>
     private let reportingWords: WordTable<RuleSet.ReportingRole>
@@ -23,12 +24,18 @@ struct Lexicon {
         self.rules = rules
         self.tokenizer = Tokenizer(abbreviations: rules.abbreviations)
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
-        cuePairShapes = WordShapes(rules.cueVerbs.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         placeShapes = WordShapes(Array(rules.places.keys))
         roleHeadShapes = WordShapes(rules.roles.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
+        var heads: [String: (single: Bool, pair: Bool)] = [:]
+        for form in rules.cueVerbs.keys {
+            let words = form.split(separator: " ", maxSplits: 1)
+            let head = String(words[0])
+            if words.count == 1 { heads[head, default: (false, false)].single = true } else { heads[head, default: (false, false)].pair = true }
+        }
+        cueHeads = WordTable(heads)
         functionWords = WordTable(rules.functionWords)
         pronouns = WordTable(rules.pronouns)
         reportingWords = WordTable(rules.reporting)
@@ -36,9 +43,9 @@ struct Lexicon {
 
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
     func cueLength(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Int {
-        guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b) else { return 0 }
-        if i + 1 < t.count, t[i + 1].kind == .word, cuePairShapes.may(t[i], b), cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
-        guard cueVerbs.value(t[i], b) != nil else { return 0 }
+        guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b), let head = cueHeads.value(t[i], b) else { return 0 }
+        if head.pair, i + 1 < t.count, t[i + 1].kind == .word, cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
+        guard head.single else { return 0 }
         return t[i].lowerIs("according", b) ? 0 : 1  // only as `according to`
     }
 
