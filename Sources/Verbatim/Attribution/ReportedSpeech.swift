@@ -54,7 +54,7 @@ struct ReportedSpeech {
         let b = document.bytes, lx = lexicon
         let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
         guard t.count >= 4 else { return [] }
-        let quoted = t.map { document.insideQuotation($0.start) }
+        let quoted = document.insideQuotation(tokens: t)
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
         let headline = wordsInSentence.count >= 3 && wordsInSentence.allSatisfy(\.capitalized)
         var out: [Clause] = []
