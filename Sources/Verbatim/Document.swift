@@ -133,6 +133,25 @@ public struct Document: Sendable {
         return lo > 0 && position < quotations[lo - 1].end
     }
 
+    /// ``insideQuotation(_:)`` at the start of each token of `t` (in text order): one binary
+    /// search for the first, then a walk along the quotations.
+    func insideQuotation(tokens t: [Token]) -> [Bool] {
+        guard let first = t.first else { return [] }
+        // `lo`: the number of quotations that start at or before the token.
+        var lo = 0, hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].start <= first.start { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Bool] = []
+        out.reserveCapacity(t.count)
+        for x in t {
+            while lo < quotations.count && quotations[lo].start <= x.start { lo += 1 }
+            out.append(lo > 0 && x.start < quotations[lo - 1].end)
+        }
+        return out
+    }
+
     /// The index of the first quotation that ends after byte `position` (quotations.count if none).
     func quotationIndex(after position: Int) -> Int {
         var lo = 0, hi = quotations.count

@@ -34,12 +34,19 @@ extension NameIndex {
         // A word alone is a person only as the surname of a longer name or the subject of a
         // cue: checked on bytes first, since most capitalised words are neither.
         if isLoneWord(r) && !endsSomeName(r) && !lowerCaseWordFollows(r) { return nil }
-        let texts = texts(of: r)
-        if texts.count == 1 {
-            // `The`, `But`, `He`: a capitalised function word or pronoun is nobody.
-            let w = texts[0].lowercased()
-            if lexicon.rules.functionWords[w] != nil || lexicon.rules.pronouns[w] != nil { return nil }
+        if isLoneWord(r) {
+            // `The`, `But`, `He`: a capitalised function word or pronoun is nobody. An ASCII
+            // word is looked up on its bytes (lower-casing ASCII is folding bytes).
+            let w = lastWord(of: r)
+            if bytes[w.start..<w.end].allSatisfy({ $0 < 0x80 }) {
+                let token = Token(start: w.start, end: w.end, kind: .word, capitalized: true)
+                if lexicon.wordClass(token, bytes) != nil || lexicon.isPronoun(token, bytes) { return nil }
+            } else {
+                let lower = String(decoding: bytes[w.start..<w.end], as: UTF8.self).lowercased()
+                if lexicon.rules.functionWords[lower] != nil || lexicon.rules.pronouns[lower] != nil { return nil }
+            }
         }
+        let texts = texts(of: r)
         let span = span(of: r)
         let start = min(lexicon.nameStart(texts), texts.count)
         var core = Array(texts[start...])
@@ -47,7 +54,8 @@ extension NameIndex {
         if core.count > 4 { core = Array(core.suffix(3)) }
         if lexicon.rules.nameParticles.contains(core[0]) && core.count == 1 { return nil }
         let titles = Array(texts[..<start])
-        var gender = titles.lazy.compactMap { self.lexicon.honorificGender($0) }.first
+        var gender: RuleSet.Gender?
+        for title in titles where gender == nil { gender = lexicon.honorificGender(title) }
         var name = core.joined(separator: " ")
         var isPerson = !titles.isEmpty && titles.contains { lexicon.rules.titles.contains($0) }
         if core.count == 1 {
@@ -138,18 +146,19 @@ extension NameIndex {
         return s < e ? String(decoding: bytes[s..<e], as: UTF8.self) : nil
     }
 
-    /// Role words, lower case, in text order: up to five words right before the run (`of`
-    /// included, other function words end them), the run's titles, and an appositive after it
-    /// (`, an expert at the Russian International Affairs Council,`). Computed only when a
-    /// description asks, once per run.
-    func roles(of p: PersonMention) -> [String] {
-        if let known = cache.roles[p.range.start] { return known }
-        let r = makeRoles(p)
-        cache.roles[p.range.start] = r
-        return r
+    /// The role families and places of person `p`, the person of run `r`, from its
+    /// ``roles(of:)``. Computed only when a description asks, once per run.
+    func profile(of r: Int, _ p: PersonMention) -> RoleProfile {
+        if let known = cache.profiles[r] { return known }
+        let profile = lexicon.profile(roles(of: p))
+        cache.profiles[r] = profile
+        return profile
     }
 
-    private func makeRoles(_ p: PersonMention) -> [String] {
+    /// Role words, lower case, in text order: up to five words right before the run (`of`
+    /// included, other function words end them), the run's titles, and an appositive after it
+    /// (`, an expert at the Russian International Affairs Council,`).
+    func roles(of p: PersonMention) -> [String] {
         let titles = p.titles, span = p.range
         // Before: `the former assistant`, `Russian foreign minister`, `US Secretary of State`.
         var e = span.start
@@ -200,11 +209,22 @@ extension NameIndex {
         return String(name[..<space])
     }
 
+    /// Foundation's `capitalized`, made directly for a word of lower-case ASCII letters
+    /// (the first one in upper case, as Foundation makes it).
+    static func capitalized(_ w: String) -> String {
+        guard let first = w.utf8.first, first >= 0x61 && first <= 0x7A, w.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+            return w.capitalized
+        }
+        var bytes = Array(w.utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A word as a role: lower case, without a possessive ending.
     static func role(_ w: String) -> String { withoutPossessive(w).lowercased() }
 
     static func withoutPossessive(_ w: String) -> String {
-        if w.hasSuffix("’s") || w.hasSuffix("'s") { return String(w.dropLast(2)) }
+        if Lexicon.endsWithPossessiveS(w.utf8) { return String(w.dropLast(2)) }
         return w
     }
 }
@@ -219,7 +239,7 @@ extension Lexicon {
     /// plural role in lower case (`officials`, `some analysts`) or an organisation (`the
     /// campaign`, `State Department`, from the `organisation` family of `rules/roles.tsv`).
     func isGroup(_ name: String) -> Bool {
-        if name.contains(" and ") { return true }
+        if UTF8Text.contains(name, ascii: " and ") { return true }
         let tail = name.utf8.lastIndex(of: 0x20).map { name[name.utf8.index(after: $0)...] } ?? name[...]
         let last = NameIndex.role(String(tail))
         if rules.roles[last] == "organisation" { return true }
@@ -244,24 +264,46 @@ extension Lexicon {
         if lower.count >= 2, let f = rules.roles[lower[lower.count - 2] + " " + head] { family = f }
         if lower.count >= 3, let f = rules.roles[lower.suffix(3).joined(separator: " ")] { family = f }
         guard let family else { return nil }
-        let place = words.lazy.compactMap { w -> String? in
+        var place: String?
+        for w in words where place == nil {
             let bare = NameIndex.withoutPossessive(w)
-            return self.rules.places[bare] ?? self.rules.places[NameIndex.role(bare).capitalized]
-        }.first
+            // An ASCII word keeps its first letter and length in either case: its shape rules most out.
+            guard !bare.utf8.allSatisfy({ $0 < 0x80 }) || placeShapes.may(bare) else { continue }
+            place = rules.places[bare] ?? rules.places[NameIndex.capitalized(NameIndex.role(bare))]
+        }
         return (family, place)
     }
 
-    /// Whether an entity introduced with `roles` fits a description of this family and place.
-    func fits(_ roles: [String], family: String, place: String?) -> Bool {
-        var hasFamily = false, placeOK = place == nil
+    /// What an entity introduced with `roles` can be described as: the families of its role
+    /// words and of every two and three words in a row, and the countries of its words
+    /// written capitalised or in upper case.
+    func profile(_ roles: [String]) -> RoleProfile {
+        var profile = RoleProfile()
         for (i, r) in roles.enumerated() {
-            if rules.roles[r] == family { hasFamily = true }
-            if i + 1 < roles.count, rules.roles[r + " " + roles[i + 1]] == family { hasFamily = true }
-            if i + 2 < roles.count, rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] == family { hasFamily = true }
-            if let place, let p = rules.places[r.capitalized] ?? rules.places[r.uppercased()], p == place {
-                placeOK = true
+            if let f = rules.roles[r] { profile.families.insert(f) }
+            // Phrases only from words shaped like the first word of a role of several words.
+            if roleHeadShapes.may(r) {
+                if i + 1 < roles.count, let f = rules.roles[r + " " + roles[i + 1]] { profile.families.insert(f) }
+                if i + 2 < roles.count, let f = rules.roles[r + " " + roles[i + 1] + " " + roles[i + 2]] { profile.families.insert(f) }
+            }
+            // An ASCII word keeps its first letter and length in either case: its shape rules most out.
+            if !r.utf8.allSatisfy({ $0 < 0x80 }) || placeShapes.may(r),
+               let p = rules.places[NameIndex.capitalized(r)] ?? rules.places[r.uppercased()] {
+                profile.places.insert(p)
             }
         }
-        return hasFamily && placeOK
+        return profile
+    }
+}
+
+/// The role families (`rules/roles.tsv`) and countries (`rules/places.tsv`) an entity was
+/// introduced with (``Lexicon/profile(_:)``).
+struct RoleProfile {
+    var families: Set<String> = []
+    var places: Set<String> = []
+
+    /// Whether the entity fits a description of this family and place.
+    func fits(family: String, place: String?) -> Bool {
+        families.contains(family) && (place.map { places.contains($0) } ?? true)
     }
 }

@@ -42,8 +42,8 @@ final class EntityID {
         } else if !canonicalNames.contains(out) {
             // Middle initials do not split a person (`Paul D. Ryan` and `Paul Ryan`), unless the
             // aliases name the form with them (`George W. Bush`).
-            let parts = out.split(separator: "-")
-            if parts.count >= 3, parts.dropFirst().dropLast().contains(where: { $0.count == 1 }) {
+            if Self.hasMiddleInitial(out) {
+                let parts = out.split(separator: "-")
                 out = ([parts[0]] + parts.dropFirst().dropLast().filter { $0.count > 1 } + [parts[parts.count - 1]]).joined(separator: "-")
             }
             if let canonical = canonicalSlugs[out] { out = canonical }
@@ -55,22 +55,40 @@ final class EntityID {
         return out
     }
 
+    /// Whether a slug has three or more parts and a middle one is a single letter
+    /// (`paul-d-ryan`), read on its bytes.
+    static func hasMiddleInitial(_ slug: String) -> Bool {
+        var parts = 0, length = 0, middleInitial = false
+        for c in slug.utf8 {
+            if c == 0x2D {
+                if parts > 0 && length == 1 { middleInitial = true }
+                parts += 1
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        // `parts` counts the dashes: the last part is never a middle one.
+        return parts >= 2 && middleInitial
+    }
+
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {
         // Only letters outside ASCII need folding; other symbols (`’`, `“`) drop out anyway.
         let ascii = name.unicodeScalars.allSatisfy { $0.value < 0x80 || !$0.properties.isAlphabetic } ? name : foldToASCII(name)
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(ascii.utf8.count)
         var dash = false
         for u in ascii.unicodeScalars {
             if UTF8Text.isAlnum(u) && u.value < 0x80 {
-                if dash && !out.isEmpty { out += "-" }
+                if dash && !out.isEmpty { out.append(0x2D) }
                 dash = false
-                out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: u) | (UTF8Text.isUpper(u) ? 0x20 : 0)))
+                out.append(UInt8(ascii: u) | (UTF8Text.isUpper(u) ? 0x20 : 0))
             } else if u != "'" && u != "\u{2019}" && u != "." {
                 dash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Latin letters lose their accents by decomposition (cheap); other scripts go through

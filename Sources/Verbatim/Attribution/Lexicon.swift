@@ -7,6 +7,18 @@ struct Lexicon {
     private let cueShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
+    /// Shapes of the place names of `rules/places.tsv`.
+    let placeShapes: WordShapes
+    /// Shapes of the first words of the roles of two or three words (`foreign minister`).
+    let roleHeadShapes: WordShapes
+    /// The rules' lower-case word tables, looked up on a token's bytes (``WordTable``).
+    private let cueVerbs: WordTable<RuleSet.CueVerb>
+    /// The first words of the cue forms: whether a form is that word alone, and whether one
+    /// goes on with a second word (`pointed out`).
+    private let cueHeads: WordTable<(single: Bool, pair: Bool)>
+    private let functionWords: WordTable<RuleSet.WordClass>
+    private let pronouns: WordTable<RuleSet.Pronoun>
+    private let reportingWords: WordTable<RuleSet.ReportingRole>
 
     init(rules: RuleSet) {
         self.rules = rules
@@ -14,27 +26,50 @@ struct Lexicon {
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
+        placeShapes = WordShapes(Array(rules.places.keys))
+        roleHeadShapes = WordShapes(rules.roles.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
+        cueVerbs = WordTable(rules.cueVerbs)
+        var heads: [String: (single: Bool, pair: Bool)] = [:]
+        for form in rules.cueVerbs.keys {
+            let words = form.split(separator: " ", maxSplits: 1)
+            let head = String(words[0])
+            if words.count == 1 { heads[head, default: (false, false)].single = true } else { heads[head, default: (false, false)].pair = true }
+        }
+        cueHeads = WordTable(heads)
+        functionWords = WordTable(rules.functionWords)
+        pronouns = WordTable(rules.pronouns)
+        reportingWords = WordTable(rules.reporting)
     }
 
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
     func cueLength(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Int {
-        guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b) else { return 0 }
-        let w = t[i].lower(b)
-        if i + 1 < t.count, t[i + 1].kind == .word, rules.cueVerbs[w + " " + t[i + 1].lower(b)] != nil { return 2 }
-        if w == "according" { return 0 }  // only as `according to`
-        return rules.cueVerbs[w] != nil ? 1 : 0
+        guard i < t.count, t[i].kind == .word, cueShapes.may(t[i], b), let head = cueHeads.value(t[i], b) else { return 0 }
+        if head.pair, i + 1 < t.count, t[i + 1].kind == .word, cueVerbs.value(t[i], t[i + 1], b) != nil { return 2 }
+        guard head.single else { return 0 }
+        return t[i].lowerIs("according", b) ? 0 : 1  // only as `according to`
+    }
+
+    /// The cue verb of the form at token `i` (`l` tokens, as ``cueLength(_:_:_:)`` gives).
+    func cueVerb(_ t: [Token], _ i: Int, _ l: Int, _ b: [UInt8]) -> RuleSet.CueVerb? {
+        l == 2 ? cueVerbs.value(t[i], t[i + 1], b) : cueVerbs.value(t[i], b)
     }
 
     /// Whether a cue form may start at this token (its shape is one of theirs): no lookup.
     func mayBeCue(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && cueShapes.may(t, b) }
 
     func wordClass(_ t: Token, _ b: [UInt8]) -> RuleSet.WordClass? {
-        t.kind == .word && functionShapes.may(t, b) ? rules.functionWords[t.lower(b)] : nil
+        t.kind == .word && functionShapes.may(t, b) ? functionWords.value(t, b) : nil
     }
 
+    /// The pronoun of `rules/pronouns.tsv` the token is, in any case.
+    func pronoun(_ t: Token, _ b: [UInt8]) -> RuleSet.Pronoun? { pronouns.value(t, b) }
+
     func isPronoun(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && functionShapes.may(t, b) && rules.pronouns[t.lower(b)] != nil
+        t.kind == .word && functionShapes.may(t, b) && pronouns.value(t, b) != nil
     }
+
+    /// What the token (in any case) tells about a cue near it (`rules/reporting.tsv`).
+    func reporting(_ t: Token, _ b: [UInt8]) -> RuleSet.ReportingRole? { reportingWords.value(t, b) }
 
     func isTitle(_ t: Token, _ b: [UInt8]) -> Bool {
         t.kind == .word && titleShapes.may(t, b) && rules.titles.contains(t.text(b))
@@ -58,12 +93,14 @@ struct Lexicon {
         var s = 0
         for (i, w) in words.enumerated() {
             let u = w.utf8
-            let dots = u.filter { $0 == 0x2E }.count
+            var dots = 0
+            for c in u where c == 0x2E { dots += 1 }
             let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
+            // Cheap byte tests first; the set lookups only for words that pass them.
             // A sentence-opening word (`When Trump`, `But Sanders`, `Then Dalby`; not a given
             // name such as `Will`) or a cue (`said Comey`) is not part of the name either.
-            if rules.titles.contains(w) || w == "of" || w.hasSuffix("’s") || w.hasSuffix("'s") || dots >= 2
-                || (u.last == 0x2E && u.count > 2) || (lower && !rules.nameParticles.contains(w))
+            if w == "of" || dots >= 2 || (u.last == 0x2E && u.count > 2) || Self.endsWithPossessiveS(u)
+                || (lower && !rules.nameParticles.contains(w)) || (titleShapes.may(w) && rules.titles.contains(w))
                 || (i < words.count - 1 && isOpenerOrCue(w)) {
                 s = i + 1
             }
@@ -74,6 +111,14 @@ struct Lexicon {
             s = g
         }
         return s
+    }
+
+    /// Whether the word ends with `’s` or `'s`, read on its bytes.
+    static func endsWithPossessiveS(_ u: String.UTF8View) -> Bool {
+        var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)  // the last four bytes
+        for c in u { tail = (tail.1, tail.2, tail.3, c) }
+        guard tail.3 == 0x73 else { return false }
+        return tail.2 == 0x27 || (tail.0 == 0xE2 && tail.1 == 0x80 && tail.2 == 0x99)
     }
 
     /// A function word (not a given name: `Will`), pronoun or cue written with a capital: it

@@ -19,18 +19,22 @@ struct NameIndex {
     /// Names and people of runs already made (lookups read the same runs again and again).
     let cache = RunCache()
 
-    /// What was made of runs so far; a reference so that lookups on a value can fill it.
+    /// What was made of runs so far, by run; a reference so that lookups on a value can fill
+    /// it. An outer nil is not made yet.
     final class RunCache {
-        var names: [Int: String?] = [:]
-        var people: [Int: PersonMention?] = [:]
-        /// Role words of a person, by the start of its run.
-        var roles: [Int: [String]] = [:]
+        var names: [String??] = []
+        var people: [PersonMention??] = []
+        /// The role families and places of a person (``NameIndex/profile(of:_:)``).
+        var profiles: [RoleProfile?] = []
     }
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         self.bytes = bytes
         self.lexicon = lexicon
         bytes.withUnsafeBufferPointer { scan($0) }
+        cache.names = Array(repeating: nil, count: runs.count)
+        cache.people = Array(repeating: nil, count: runs.count)
+        cache.profiles = Array(repeating: nil, count: runs.count)
     }
 
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {

@@ -2,7 +2,7 @@
 extension Lexicon {
     /// A subject pronoun (`he`, `they`; not `him`, `their`).
     func isSubjectPronoun(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && rules.pronouns[t.lower(b)]?.subject == true
+        t.kind == .word && pronoun(t, b)?.subject == true
     }
 
     /// The speaker phrase that ends just before token `end` (a cue), reading backwards.

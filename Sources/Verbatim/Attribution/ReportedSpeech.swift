@@ -54,7 +54,7 @@ struct ReportedSpeech {
         let b = document.bytes, lx = lexicon
         let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
         guard t.count >= 4 else { return [] }
-        let quoted = t.map { document.insideQuotation($0.start) }
+        let quoted = document.insideQuotation(tokens: t)
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
         let headline = wordsInSentence.count >= 3 && wordsInSentence.allSatisfy(\.capitalized)
         var out: [Clause] = []
@@ -273,7 +273,7 @@ struct ReportedSpeech {
         let lx = lexicon
         let x = t[j]
         guard x.kind == .word else { return nil }
-        if let p = lx.rules.pronouns[x.lower(b)], !p.subject { return j + 1 }
+        if let p = lx.pronoun(x, b), !p.subject { return j + 1 }
         if x.capitalized {
             // `Fox News`, `Republican leaders`, `TheBlaze founder Glenn Beck`.
             var k = j
@@ -285,7 +285,7 @@ struct ReportedSpeech {
             return k > j ? k : nil
         }
         var k = j
-        if lx.wordClass(x, b)?.opensPhrase == true || (lx.rules.pronouns[x.lower(b)] != nil) { k += 1 }
+        if lx.wordClass(x, b)?.opensPhrase == true || (lx.pronoun(x, b) != nil) { k += 1 }
         // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word.
         var n = 0
         while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b) {
@@ -303,7 +303,7 @@ struct ReportedSpeech {
     }
 
     func isOpener(_ x: Token, _ b: [UInt8]) -> Bool {
-        x.kind == .word && x.end - x.start <= 7 && lexicon.rules.reporting[x.lower(b)] == .opener
+        x.kind == .word && x.end - x.start <= 7 && lexicon.reporting(x, b) == .opener
     }
 
     /// The end (exclusive token index) of the clause starting at `s`: the sentence's end, or a

@@ -187,7 +187,7 @@ final class SpeakerResolver {
     /// The nearest person before `position` introduced with a role of `family` (and `place`).
     private func described(before position: Int, family: String, place: String?, _ index: NameIndex) -> PersonMention? {
         for r in index.runs(before: position, limit: 80, reach: 20_000) {
-            if let p = index.person(r), lexicon.fits(index.roles(of: p), family: family, place: place) { return p }
+            if let p = index.person(r), index.profile(of: r, p).fits(family: family, place: place) { return p }
         }
         return nil
     }

@@ -15,50 +15,83 @@ public enum ClaimNormalizer {
         // Marks, dashes and spaces first; then case. Most claims are ASCII once their curly
         // quotation marks and dashes are gone, and ASCII folds without ICU. A compatibility
         // form can fold into a mark (`＂`), so non-ASCII text is cleaned again after ICU.
-        let cleaned = clean(text)
-        if cleaned.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: cleaned.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var (cleaned, ascii) = cleanBytes(text)
+        if ascii {
+            for k in cleaned.indices where cleaned[k] >= 0x41 && cleaned[k] <= 0x5A { cleaned[k] |= 0x20 }
+            return String(decoding: cleaned, as: UTF8.self)
         }
-        return clean(caseFold(cleaned))
+        return clean(caseFold(String(decoding: cleaned, as: UTF8.self)))
     }
 
     /// Quotation marks, dashes, white space and end punctuation made uniform.
     static func clean(_ folded: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(folded.utf8.count)
-        let scalars = Array(folded.unicodeScalars)
-        var space = false, dash = false
-        func emit(_ c: Unicode.Scalar) {
-            if space && !out.isEmpty { out.append(0x20) }
-            space = false
-            if c.value < 0x80 { out.append(UInt8(c.value)) } else { out.append(contentsOf: String(c).utf8) }
-        }
-        for (k, c) in scalars.enumerated() {
-            // ASCII first: no Unicode property lookups for the bulk of the text.
-            let ascii = c.value < 0x80
-            let isSpace = ascii ? (c == " " || c == "\n" || c == "\t" || c == "\r") : c.properties.isWhitespace
-            if isSpace { space = true; continue }
-            let isDash = ascii ? c == "-" : (c.properties.isDash || c == "\u{2212}")
-            if isDash {
-                if !dash { emit("-") }
-                dash = true
-                continue
+        String(decoding: cleanBytes(folded).bytes, as: UTF8.self)
+    }
+
+    /// ``clean(_:)`` as UTF-8 bytes, and whether they are all ASCII. Reads the text's UTF-8
+    /// a scalar at a time, ASCII without decoding.
+    private static func cleanBytes(_ text: String) -> (bytes: [UInt8], ascii: Bool) {
+        var text = text
+        return text.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var space = false, dash = false, ascii = true
+            let n = b.count
+            /// The scalar at byte `i` (a String's UTF-8 is well formed) and its length.
+            func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+                let b0 = b[i]
+                if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+                var value: UInt32, len: Int
+                if b0 < 0xE0 { value = UInt32(b0 & 0x1F); len = 2 }
+                else if b0 < 0xF0 { value = UInt32(b0 & 0x0F); len = 3 }
+                else { value = UInt32(b0 & 0x07); len = 4 }
+                for k in 1..<len { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                return (Unicode.Scalar(value)!, len)
             }
-            dash = false
-            let isQuote = ascii ? (c == "\"" || c == "'" || c == "`") : c.properties.isQuotationMark
-            if isQuote {
-                let inWord = (c == "'" || c == "\u{2019}") && k > 0 && k + 1 < scalars.count
-                    && letter(scalars[k - 1]) && letter(scalars[k + 1])
-                if inWord { emit("'") }
-                continue
+            func emit(_ i: Int, _ len: Int) {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                if len > 1 { ascii = false }
+                for k in i..<(i + len) { out.append(b[k]) }
             }
-            emit(c)
+            func emit(_ c: UInt8) {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(c)
+            }
+            var i = 0
+            var previous: Unicode.Scalar?
+            while i < n {
+                let (c, len) = scalar(at: i)
+                defer { previous = c; i += len }
+                // ASCII first: no Unicode property lookups for the bulk of the text.
+                let isASCII = len == 1
+                let isSpace = isASCII ? (c == " " || c == "\n" || c == "\t" || c == "\r") : c.properties.isWhitespace
+                if isSpace { space = true; continue }
+                let isDash = isASCII ? c == "-" : (c.properties.isDash || c == "\u{2212}")
+                if isDash {
+                    if !dash { emit(0x2D) }
+                    dash = true
+                    continue
+                }
+                dash = false
+                let isQuote = isASCII ? (c == "\"" || c == "'" || c == "`") : c.properties.isQuotationMark
+                if isQuote {
+                    let inWord = (c == "'" || c == "\u{2019}") && i + len < n && previous.map(letter) == true
+                        && letter(scalar(at: i + len).0)
+                    if inWord { emit(0x27) }
+                    continue
+                }
+                emit(i, len)
+            }
+            var e = out.count, s = 0
+            @inline(__always) func trim(_ c: UInt8) -> Bool { c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x20 }
+            while e > 0 && trim(out[e - 1]) { e -= 1 }
+            while s < e && trim(out[s]) { s += 1 }
+            // Only ASCII is trimmed: `ascii` still tells what is left.
+            if s > 0 || e < out.count { out = Array(out[s..<e]) }
+            return (out, ascii)
         }
-        var s = out[...]
-        let trim: Set<UInt8> = [0x2C, 0x2E, 0x3B, 0x3A, 0x20]
-        while let last = s.last, trim.contains(last) { s = s.dropLast() }
-        while let first = s.first, trim.contains(first) { s = s.dropFirst() }
-        return String(decoding: s, as: UTF8.self)
     }
 
     private static func letter(_ c: Unicode.Scalar) -> Bool {

@@ -29,6 +29,8 @@ struct Tokenizer {
 
     func tokens(_ b: [UInt8], _ range: ByteRange) -> [Token] {
         var out: [Token] = []
+        // About one token in five bytes of news text: few arrays grow more than once.
+        out.reserveCapacity(range.count / 5 + 4)
         var i = range.start
         let end = range.end
         while i < end {
@@ -127,6 +129,20 @@ extension Token {
             }
         }
         return text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
+    }
+
+    /// Whether ``lower(_:)`` is `word` (lower-case ASCII), compared on bytes when the token is ASCII.
+    func lowerIs(_ word: StaticString, _ b: [UInt8]) -> Bool {
+        var ascii = true
+        for i in start..<end where b[i] >= 0x80 { ascii = false; break }
+        guard ascii else { return lower(b) == word.description }
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in start..<end {
+            let c = b[i]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[i - start] { return false }
+        }
+        return true
     }
 
     /// True for a punctuation token that is exactly `s`.

@@ -75,6 +75,23 @@ enum UTF8Text {
 
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// Whether the UTF-8 bytes of `s` hold those of the ASCII `needle`: for an ASCII needle,
+    /// the same answer as a search by characters, without one.
+    static func contains(_ s: String, ascii needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        let w = needle.utf8Start
+        var s = s
+        return s.withUTF8 { h in
+            guard h.count >= n else { return false }
+            for i in 0...(h.count - n) where h[i] == w[0] {
+                var k = 1
+                while k < n && h[i + k] == w[k] { k += 1 }
+                if k == n { return true }
+            }
+            return false
+        }
+    }
 }
 
 /// Converts UTF-8 byte offsets of one text to code-point (Unicode scalar) offsets.
