@@ -36,8 +36,8 @@ public struct ClaimQuote: Sendable, Equatable {
 /// How a repeat is found, at a cost per quote that does not grow with the quotes seen:
 /// 1. candidates: the quote of the same normalised text; the quotes sharing a winnowed word
 ///    trigram (``ClaimShape/fingerprints(window:)``), the most recent ``postingsRead`` of each,
-///    a trigram held by more than ``postingsKept`` quotes being a stock phrase and no longer
-///    indexed; the last ``speakerRecent`` quotes of the same speaker (for paraphrase);
+///    a trigram held by ``postingsKept`` quotes being a stock phrase, no longer indexed or
+///    read; the last ``speakerRecent`` quotes of the same speaker (for paraphrase);
 /// 2. verification of at most ``candidatesVerified`` of them, most shared fingerprints first,
 ///    by ``ClaimComparer`` (quotes of the same document are never matched);
 /// 3. the quote joins the cluster of its best match (`same`, then `contains`/`contained`,
@@ -49,9 +49,9 @@ public struct ClaimQuote: Sendable, Equatable {
 /// agrees with each of its members), or when a direct quote repeats another direct quote with
 /// words changed (a misquote: the quote and its wording are the cluster's `variants`).
 public final class ClaimMatcher {
-    static let postingsRead = 64
-    static let postingsKept = 1024
-    static let speakerRecent = 64
+    static let postingsRead = 32
+    static let postingsKept = 256
+    static let speakerRecent = 32
     static let candidatesVerified = 48
     static let matchesWritten = 5
 
@@ -66,7 +66,7 @@ public final class ClaimMatcher {
 
         /// An estimate of the memory held, in bytes: the stored words and postings, and the
         /// per-quote, per-cluster and per-fingerprint bookkeeping.
-        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 120 + clusters * 96 }
+        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 124 + clusters * 96 }
     }
 
     private struct Stored {
@@ -99,8 +99,10 @@ public final class ClaimMatcher {
     private var speakers: [String: Int32] = [:]
     private var speakerNames: [String] = []
     private var exact: [UInt64: Int32] = [:]
-    /// Fingerprint → the latest posting and the number of postings.
-    private var heads: [UInt32: (last: Int32, count: Int32)] = [:]
+    /// Fingerprint → the latest posting (high 32 bits) and the number of postings.
+    private var heads = HashTable32(capacity: 1 << 16)
+    /// Shared fingerprints per earlier quote while one quote is added (zero otherwise).
+    private var hitCount: [Int32] = []
     private var postQuote: [Int32] = []
     private var postNext: [Int32] = []
     private var bySpeaker: [Int32: [Int32]] = [:]
@@ -135,31 +137,47 @@ public final class ClaimMatcher {
         let prints = shape.words.count >= 3 ? shape.fingerprints() : []
 
         // 1. Candidates, by fingerprints shared.
-        var hits: [Int32: Int] = [:]
-        if shape.words.count >= 3, let same = exact[shape.exact] { hits[same, default: 0] += 1 << 20 }
+        var touched: [Int32] = []
+        func hit(_ q: Int32, _ n: Int32) {
+            if hitCount[Int(q)] == 0 { touched.append(q) }
+            hitCount[Int(q)] += n
+        }
+        if shape.words.count >= 3, let same = exact[shape.exact] { hit(same, 1 << 20) }
         for f in prints {
             guard let head = heads[f] else { continue }
-            var p = head.last
+            guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
+            var p = Int32(truncatingIfNeeded: head >> 32)
             var read = 0
             while p >= 0 && read < Self.postingsRead {
-                hits[postQuote[Int(p)], default: 0] += 1
+                hit(postQuote[Int(p)], 1)
                 p = postNext[Int(p)]
                 read += 1
             }
         }
         if speaker >= 0, let recent = bySpeaker[speaker] {
-            for q in recent where hits[q] == nil { hits[q] = 0 }
+            // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
+            for q in recent where hitCount[Int(q)] == 0 {
+                touched.append(q)
+                hitCount[Int(q)] = -1
+            }
+        }
+        var candidates: [(quote: Int32, hits: Int32)] = []
+        candidates.reserveCapacity(touched.count)
+        for q in touched {
+            let n = hitCount[Int(q)]
+            hitCount[Int(q)] = 0
+            if quotes[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
         }
 
         // 2. Verification.
-        let ranked = hits.filter { quotes[Int($0.key)].doc != doc }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
             .prefix(Self.candidatesVerified)
         var found: [(quote: Int32, relation: ClaimRelation, speakers: SpeakerAgreement)] = []
+        let grams = TrigramPositions(shape.words)
         for (q, _) in ranked {
-            let old = quotes[Int(q)]
-            let agreement = SpeakerAgreement.of(named, old.speaker >= 0 ? speakerNames[Int(old.speaker)] : nil)
-            if let r = ClaimComparer.relate(shape, old.shape, speakers: agreement) {
+            let oldSpeaker = quotes[Int(q)].speaker
+            let agreement = SpeakerAgreement.of(named, oldSpeaker >= 0 ? speakerNames[Int(oldSpeaker)] : nil)
+            if let r = ClaimComparer.relate(shape, grams, quotes[Int(q)].shape, speakers: agreement) {
                 found.append((q, r, agreement))
             }
         }
@@ -204,14 +222,16 @@ public final class ClaimMatcher {
 
         // 4. Index the new quote.
         quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
+        hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {
-            let head = heads[f] ?? (last: -1, count: 0)
-            guard head.count < Self.postingsKept else { continue }
-            if head.count == 0 { stats.fingerprints += 1 }
+            let head = heads[f] ?? (-1 << 32)
+            let count = Int32(truncatingIfNeeded: head)
+            guard count < Self.postingsKept else { continue }
+            if count == 0 { stats.fingerprints += 1 }
             postQuote.append(index)
-            postNext.append(head.last)
-            heads[f] = (Int32(postQuote.count - 1), head.count + 1)
+            postNext.append(Int32(truncatingIfNeeded: head >> 32))
+            heads[f] = Int64(postQuote.count - 1) << 32 | Int64(count + 1)
         }
         if speaker >= 0 {
             var recent = bySpeaker[speaker] ?? []

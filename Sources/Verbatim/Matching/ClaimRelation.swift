@@ -69,11 +69,18 @@ enum ClaimComparer {
     static let paraphraseRatio = 0.5
 
     static func relate(_ new: ClaimShape, _ old: ClaimShape, speakers: SpeakerAgreement) -> ClaimRelation? {
+        relate(new, TrigramPositions(new.words), old, speakers: speakers)
+    }
+
+    /// ``relate(_:_:speakers:)`` with the new claim's trigrams found once for all the earlier
+    /// claims it is compared with.
+    static func relate(_ new: ClaimShape, _ grams: TrigramPositions, _ old: ClaimShape,
+                       speakers: SpeakerAgreement) -> ClaimRelation? {
         guard new.words.count >= 3, old.words.count >= 3 else { return nil }
         if new.exact == old.exact { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
         let newShorter = new.words.count <= old.words.count
         let (short, long) = newShorter ? (new, old) : (old, new)
-        let covered = coverage(of: short.words, in: long.words)
+        let covered = grams.coverage(with: old.words, newShorter: newShorter)
         let need = short.words.count < longWords ? shortCover : longCover
         let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
         if whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
@@ -110,7 +117,8 @@ enum ClaimComparer {
         return best > 0 ? Double(best) / Double(mixed.words.count) : nil
     }
 
-    /// How many words of `short` lie in a word trigram that `long` holds too.
+    /// How many words of `short` lie in a word trigram that `long` holds too (for one pair;
+    /// the matcher uses ``TrigramPositions``).
     static func coverage(of short: [UInt32], in long: [UInt32]) -> Int {
         guard short.count >= 3, long.count >= 3 else { return 0 }
         var grams = Set<UInt32>(minimumCapacity: long.count)
@@ -129,6 +137,52 @@ enum ClaimComparer {
         var i = 0, j = 0, n = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+}
+
+/// The word trigrams of one claim and where they start, for counting the words it shares with
+/// many others at a cost linear in theirs.
+struct TrigramPositions {
+    private var first: HashTable32
+    /// Further starts of a trigram that occurs more than once, chained from `first`.
+    private var next: [Int32]
+    private let count: Int
+
+    init(_ words: [UInt32]) {
+        count = words.count
+        next = [Int32](repeating: -1, count: max(0, words.count - 2))
+        first = HashTable32(capacity: words.count)
+        guard words.count >= 3 else { return }
+        for i in stride(from: words.count - 3, through: 0, by: -1) {
+            let g = ClaimShape.trigram(words, i)
+            if let f = first[g] { next[i] = Int32(f) }
+            first[g] = Int64(i)
+        }
+    }
+
+    /// The words of the shorter claim lying in a trigram of the longer, this claim being one
+    /// of the two and `other` the other (``ClaimComparer/coverage(of:in:)``).
+    func coverage(with other: [UInt32], newShorter: Bool) -> Int {
+        guard count >= 3, other.count >= 3 else { return 0 }
+        if newShorter {
+            var covered = [Bool](repeating: false, count: count)
+            for i in 0..<(other.count - 2) {
+                guard let f = first[ClaimShape.trigram(other, i)] else { continue }
+                var p = Int32(f)
+                while p >= 0 {
+                    covered[Int(p)] = true; covered[Int(p) + 1] = true; covered[Int(p) + 2] = true
+                    p = next[Int(p)]
+                }
+            }
+            return covered.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        var n = 0
+        var coveredTo = 0
+        for i in 0..<(other.count - 2) where first[ClaimShape.trigram(other, i)] != nil {
+            n += i + 3 - max(i, coveredTo)
+            coveredTo = i + 3
         }
         return n
     }
