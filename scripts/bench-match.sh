@@ -22,9 +22,10 @@ for n in "${sizes[@]}"; do
 import json, random, sys
 n = int(sys.argv[1]); rnd = random.Random(7)
 vocab = [f"w{i}" for i in range(50000)]
-weights = [1.0 / (i + 1) for i in range(len(vocab))]
+import itertools
+cum = list(itertools.accumulate(1.0 / (i + 1) for i in range(len(vocab))))
 def sentence():
-    return rnd.choices(vocab, weights=weights, k=rnd.randint(8, 40))
+    return rnd.choices(vocab, cum_weights=cum, k=rnd.randint(8, 40))
 kept = []
 out = sys.stdout
 for i in range(n):
