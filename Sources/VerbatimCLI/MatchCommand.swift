@@ -26,8 +26,7 @@ public struct MatchCommand: ParsableCommand {
     @Option(name: .customLong("max-bytes"), help: "Lines longer than this many bytes give an error record.")
     var maxBytes: Int = 50_000_000
 
-    @Option(name: .long, help: "A directory of rule files that replace the built-in ones of the same name.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
     @Flag(name: .long, help: "Report the quotes, clusters and memory held by the matcher on standard error.")
     var stats = false
@@ -42,11 +41,7 @@ public struct MatchCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let ruleSet: RuleSet
-        do { ruleSet = try rules.map { try RuleSet.load(overriding: $0) } ?? .defaults } catch {
-            throw ValidationError("\(error)")
-        }
-        let matcher = RecordMatcher(rules: ruleSet)
+        let matcher = RecordMatcher(rules: try rules.load())
         let output = OutputStream(fileDescriptor: 1)
         var open = true
         var failed = false

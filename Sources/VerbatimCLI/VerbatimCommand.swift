@@ -55,8 +55,7 @@ public struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("max-bytes"), help: "Documents larger than this many bytes give an error record.")
     var maxBytes: Int = 50_000_000
 
-    @Option(name: .long, help: "A directory of rule files that replace the built-in ones of the same name.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, ndjson
@@ -78,14 +77,7 @@ public struct ExtractCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let ruleSet: RuleSet
-        if let rules {
-            do { ruleSet = try RuleSet.load(overriding: rules) } catch {
-                throw ValidationError("\(error)")
-            }
-        } else {
-            ruleSet = RuleSet.defaults
-        }
+        let ruleSet = try rules.load()
         let options = InputOptions(maxBytes: maxBytes,
                                    extensions: ext.isEmpty ? ["txt"] : ext.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 },
                                    source: source)
@@ -100,6 +92,21 @@ public struct ExtractCommand: ParsableCommand {
         }
         let sawError = Runner(pipeline: Pipeline(rules: ruleSet), output: OutputStream(fileDescriptor: 1)).run(items)
         if sawError { throw ExitCode(1) }
+    }
+}
+
+/// `--rules DIR`, shared by the subcommands.
+public struct RulesOption: ParsableArguments {
+    @Option(name: .long, help: "A directory of rule files that replace the built-in ones of the same name.")
+    var rules: String?
+
+    public init() {}
+
+    /// The built-in rules, with the files of `--rules` in their place; a bad rule file is a
+    /// usage error naming the file and line.
+    func load() throws -> RuleSet {
+        guard let rules else { return .defaults }
+        do { return try RuleSet.load(overriding: rules) } catch { throw ValidationError("\(error)") }
     }
 }
 

@@ -72,6 +72,16 @@ final class EntityID {
         return parts >= 2 && middleInitial
     }
 
+    /// The id of a speaker known in document `doc` only by a description (`the water
+    /// minister`): the description's id after ``scopePrefix(_:)``, so that it is never the id
+    /// of a speaker of another document.
+    func scoped(_ description: String, in doc: String) -> String {
+        scopePrefix(doc) + make(description, cached: false)
+    }
+
+    /// The start of every id ``scoped(_:in:)`` makes for document `doc`.
+    func scopePrefix(_ doc: String) -> String { make(doc, cached: false) + "-" }
+
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {
         // Only letters outside ASCII need folding; other symbols (`’`, `“`) drop out anyway.

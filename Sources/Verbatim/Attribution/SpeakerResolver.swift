@@ -46,7 +46,7 @@ final class SpeakerResolver {
                 let mention = sp.range
                 /// The mention's own words, with an id scoped to this document (`officials`, `they`).
                 func unresolved(_ text: String, _ resolution: Resolution, _ confidence: Double) -> Speaker {
-                    Speaker(mention: mention, name: text, entity: ids.make(document.id + " " + text, cached: false),
+                    Speaker(mention: mention, name: text, entity: ids.scoped(text, in: document.id),
                             resolution: resolution, confidence: confidence)
                 }
                 switch sp.kind {

@@ -57,12 +57,12 @@ public final class ClaimMatcher {
 
     /// What the matcher holds, for a run's report.
     public struct Stats: Sendable {
-        public var quotes = 0
-        public var clusters = 0
-        public var postings = 0
-        public var fingerprints = 0
-        public var words = 0
-        public var matches = 0
+        public let quotes: Int
+        public let clusters: Int
+        public let postings: Int
+        public let fingerprints: Int
+        public let words: Int
+        public let matches: Int
 
         /// An estimate of the memory held, in bytes: the stored words and postings, and the
         /// per-quote, per-cluster and per-fingerprint bookkeeping.
@@ -81,7 +81,6 @@ public final class ClaimMatcher {
     private struct Cluster {
         var text: String
         var quotes: [Int32]
-        var misquote = false
         var variants: [(quote: Int32, text: String)] = []
     }
 
@@ -91,9 +90,8 @@ public final class ClaimMatcher {
     private var docs: [String: Int32] = [:]
     private var docNames: [String] = []
     private var docSources: [String?] = []
-    /// The start of the ids of each document's speakers known only by a description there
-    /// (`the water minister`, not resolved to a name): their ids hold the document's id, and
-    /// they agree or disagree with nobody elsewhere.
+    /// Per document, the start of the ids of its speakers known only by a description there
+    /// (``EntityID/scoped(_:in:)``): they agree or disagree with nobody elsewhere.
     private var docScopes: [String] = []
     private let entityIDs = EntityID()
     private var speakers: [String: Int32] = [:]
@@ -106,7 +104,14 @@ public final class ClaimMatcher {
     private var postQuote: [Int32] = []
     private var postNext: [Int32] = []
     private var bySpeaker: [Int32: [Int32]] = [:]
-    public private(set) var stats = Stats()
+    private var wordsHeld = 0
+    private var matchCount = 0
+
+    /// What the matcher holds now.
+    public var stats: Stats {
+        Stats(quotes: quotes.count, clusters: clusters.count, postings: postQuote.count, fingerprints: heads.count,
+              words: wordsHeld, matches: matchCount)
+    }
 
     public init(rules: RuleSet) {
         vocabulary = ClaimVocabulary(rules: rules)
@@ -212,7 +217,6 @@ public final class ClaimMatcher {
             cluster = quotes[Int(best.quote)].cluster
             clusters[Int(cluster)].quotes.append(index)
             if quote.direct && quotes[Int(best.quote)].direct && !best.relation.verbatim {
-                clusters[Int(cluster)].misquote = true
                 clusters[Int(cluster)].variants.append((index, quote.text))
             }
         } else {
@@ -228,7 +232,6 @@ public final class ClaimMatcher {
             let head = heads[f] ?? (-1 << 32)
             let count = Int32(truncatingIfNeeded: head)
             guard count < Self.postingsKept else { continue }
-            if count == 0 { stats.fingerprints += 1 }
             postQuote.append(index)
             postNext.append(Int32(truncatingIfNeeded: head >> 32))
             heads[f] = Int64(postQuote.count - 1) << 32 | Int64(count + 1)
@@ -239,11 +242,8 @@ public final class ClaimMatcher {
             recent.append(index)
             bySpeaker[speaker] = recent
         }
-        stats.quotes += 1
-        stats.clusters = clusters.count
-        stats.postings = postQuote.count
-        stats.words += shape.words.count + shape.content.count
-        stats.matches += records.count
+        wordsHeld += shape.words.count + shape.content.count
+        matchCount += records.count
         return (Self.claimID(cluster), records)
     }
 
@@ -266,7 +266,7 @@ public final class ClaimMatcher {
             out.append(ClusterRecord(
                 id: Self.claimID(Int32(k)), text: c.text, quotes: c.quotes.map { quotes[Int($0)].id },
                 docs: docIDs.map { docNames[Int($0)] }, sources: docIDs.map { docSources[Int($0)] },
-                speakers: names, conflict: differ || c.misquote,
+                speakers: names, conflict: differ || !c.variants.isEmpty,
                 variants: c.variants.map { ClusterRecord.Variant(quote: quotes[Int($0.quote)].id, text: $0.text) }))
         }
         return out
@@ -280,7 +280,7 @@ public final class ClaimMatcher {
         docs[doc] = d
         docNames.append(doc)
         docSources.append(source)
-        docScopes.append(entityIDs.make(doc, cached: false) + "-")
+        docScopes.append(entityIDs.scopePrefix(doc))
         return d
     }
 

@@ -80,7 +80,10 @@ enum ClaimComparer {
         if new.exact == old.exact { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
         let newShorter = new.words.count <= old.words.count
         let (short, long) = newShorter ? (new, old) : (old, new)
-        let covered = grams.coverage(with: old.words, newShorter: newShorter)
+        // Which of the new claim's words lie in a trigram of the old one (for the new claim's
+        // own quoted fragments too); or, the new being the longer, how many of the old's do.
+        let newCovered = newShorter || !new.quoted.isEmpty ? grams.covered(by: old.words) : []
+        let covered = newShorter ? newCovered.reduce(0) { $0 + ($1 ? 1 : 0) } : grams.count(in: old.words)
         let need = short.words.count < longWords ? shortCover : longCover
         let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
         if whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
@@ -92,10 +95,10 @@ enum ClaimComparer {
             return ClaimRelation(relation: newShorter ? .contained : .contains,
                                  score: Double(covered) / Double(short.words.count), verbatim: verbatim)
         }
-        if let f = quotedFragment(of: new, in: old) {
+        if let f = quotedFragment(of: new, found: { r in newCovered[r].allSatisfy { $0 } }) {
             return ClaimRelation(relation: .contained, score: f, verbatim: true)
         }
-        if let f = quotedFragment(of: old, in: new) {
+        if let f = quotedFragment(of: old, found: { r in grams.count(in: Array(old.words[r])) == r.count }) {
             return ClaimRelation(relation: .contains, score: f, verbatim: true)
         }
         guard speakers == .same else { return nil }
@@ -105,31 +108,12 @@ enum ClaimComparer {
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
     }
 
-    /// The share of `mixed`'s words in its longest quoted fragment, when that fragment appears
-    /// word for word in `other` (``ClaimShape/quoted``): a fragment quoted inside
+    /// The share of `mixed`'s words in its longest quoted fragment (``ClaimShape/quoted``)
+    /// that `found` says the other claim holds word for word: a fragment quoted inside
     /// reported speech, repeated in full elsewhere.
-    static func quotedFragment(of mixed: ClaimShape, in other: ClaimShape) -> Double? {
-        var best = 0
-        for r in mixed.quoted where r.count > best {
-            let words = Array(mixed.words[r])
-            if coverage(of: words, in: other.words) == words.count { best = r.count }
-        }
+    static func quotedFragment(of mixed: ClaimShape, found: (Range<Int>) -> Bool) -> Double? {
+        let best = mixed.quoted.filter(found).map(\.count).max() ?? 0
         return best > 0 ? Double(best) / Double(mixed.words.count) : nil
-    }
-
-    /// How many words of `short` lie in a word trigram that `long` holds too (for one pair;
-    /// the matcher uses ``TrigramPositions``).
-    static func coverage(of short: [UInt32], in long: [UInt32]) -> Int {
-        guard short.count >= 3, long.count >= 3 else { return 0 }
-        var grams = Set<UInt32>(minimumCapacity: long.count)
-        for i in 0..<(long.count - 2) { grams.insert(ClaimShape.trigram(long, i)) }
-        var covered = 0
-        var coveredTo = 0  // words before this index are counted already
-        for i in 0..<(short.count - 2) where grams.contains(ClaimShape.trigram(short, i)) {
-            covered += i + 3 - max(i, coveredTo)
-            coveredTo = i + 3
-        }
-        return covered
     }
 
     /// The number of values two sorted arrays share.
@@ -162,24 +146,26 @@ struct TrigramPositions {
         }
     }
 
-    /// The words of the shorter claim lying in a trigram of the longer, this claim being one
-    /// of the two and `other` the other (``ClaimComparer/coverage(of:in:)``).
-    func coverage(with other: [UInt32], newShorter: Bool) -> Int {
-        guard count >= 3, other.count >= 3 else { return 0 }
-        if newShorter {
-            var covered = [Bool](repeating: false, count: count)
-            for i in 0..<(other.count - 2) {
-                guard let f = first[ClaimShape.trigram(other, i)] else { continue }
-                var p = Int32(f)
-                while p >= 0 {
-                    covered[Int(p)] = true; covered[Int(p) + 1] = true; covered[Int(p) + 2] = true
-                    p = next[Int(p)]
-                }
+    /// For each word of this claim, whether it lies in a word trigram that `other` holds too.
+    func covered(by other: [UInt32]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: count)
+        guard count >= 3, other.count >= 3 else { return covered }
+        for i in 0..<(other.count - 2) {
+            guard let f = first[ClaimShape.trigram(other, i)] else { continue }
+            var p = Int(f)
+            while p >= 0 {
+                covered[p] = true; covered[p + 1] = true; covered[p + 2] = true
+                p = Int(next[p])
             }
-            return covered.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
+        return covered
+    }
+
+    /// How many words of `other` lie in a word trigram of this claim.
+    func count(in other: [UInt32]) -> Int {
+        guard count >= 3, other.count >= 3 else { return 0 }
         var n = 0
-        var coveredTo = 0
+        var coveredTo = 0  // words of `other` before this index are counted already
         for i in 0..<(other.count - 2) where first[ClaimShape.trigram(other, i)] != nil {
             n += i + 3 - max(i, coveredTo)
             coveredTo = i + 3

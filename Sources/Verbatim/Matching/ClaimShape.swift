@@ -58,6 +58,9 @@ struct ClaimVocabulary: Sendable {
 
     private let stopwords: Set<UInt32>
     private let pronounCase: [UInt32: UInt32]
+    /// Quotation marks of one character (`rules/quote-marks.tsv`) that open, and that close.
+    private let opening: Set<Unicode.Scalar>
+    private let closing: Set<Unicode.Scalar>
 
     init(rules: RuleSet) {
         var stop = Set(rules.claimStopwords.map(Self.hash))
@@ -70,6 +73,9 @@ struct ClaimVocabulary: Sendable {
             cases[Self.hash(w)] = Self.hash(p.subject ? "\u{1}subject" : "\u{1}other")
         }
         pronounCase = cases
+        func single(_ s: String) -> Unicode.Scalar? { s.unicodeScalars.count == 1 ? s.unicodeScalars.first : nil }
+        opening = Set(rules.quoteMarks.compactMap { single($0.open) })
+        closing = Set(rules.quoteMarks.compactMap { single($0.close) })
     }
 
     /// The shape of a claim: `text` as stated, `normalized` its normal form.
@@ -80,73 +86,59 @@ struct ClaimVocabulary: Sendable {
     /// words is not kept. Marks inside a direct quote enclose someone else's words, and are
     /// not read.
     func shape(of text: String, normalized: String, direct: Bool) -> ClaimShape {
-        let pieces = direct ? [] : Self.quotedPieces(text)
-        guard pieces.count > 1 else { return shape(of: normalized) }
-        var whole = shape(of: normalized)
         var words: [UInt32] = []
-        var content: Set<UInt32> = []
+        var content: [UInt32] = []
         var quoted: [Range<Int>] = []
-        for (piece, inside) in pieces {
-            let part = shape(of: ClaimNormalizer.normalize(piece))
-            if inside && part.words.count >= Self.minFragment && part.content.count >= 2 { quoted.append(words.count..<(words.count + part.words.count)) }
-            words += part.words
-            content.formUnion(part.content)
+        let pieces = direct ? [] : quotedPieces(text)
+        if pieces.count > 1 {
+            for (piece, inside) in pieces {
+                let (start, stems) = (words.count, content.count)
+                read(ClaimNormalizer.normalize(piece), into: &words, content: &content)
+                if inside && words.count - start >= Self.minFragment && Set(content[stems...]).count >= 2 {
+                    quoted.append(start..<words.count)
+                }
+            }
+        } else {
+            read(normalized, into: &words, content: &content)
         }
-        guard words.count <= Self.maxWords else { return whole }
-        whole.words = words
-        whole.content = content.sorted()
-        whole.quoted = quoted
-        return whole
+        var exact: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return ClaimShape(words: words, content: Array(Set(content)).sorted(), exact: exact, quoted: quoted)
     }
 
     /// `text` cut at its quotation marks: the pieces, each marked inside or outside quotation
-    /// marks. An apostrophe between letters is not a mark. One piece when there is no mark.
-    static func quotedPieces(_ text: String) -> [(String, Bool)] {
-        guard text.unicodeScalars.contains(where: { isMark($0) }) else { return [(text, false)] }
+    /// marks. A mark that both opens and closes (`"`, `”`) opens outside and closes inside;
+    /// an apostrophe between letters is not a mark. One piece when there is no mark.
+    func quotedPieces(_ text: String) -> [(String, Bool)] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { opening.contains($0) || closing.contains($0) }) else { return [(text, false)] }
         var pieces: [(String, Bool)] = []
         var current = String.UnicodeScalarView()
         var inside = false
-        var previous: Unicode.Scalar?
-        let scalars = Array(text.unicodeScalars)
         for (k, c) in scalars.enumerated() {
-            let next = k + 1 < scalars.count ? scalars[k + 1] : nil
-            let inWord = (c == "\u{2019}" || c == "'") && previous.map(isLetter) == true && next.map(isLetter) == true
-            if isMark(c) && !inWord {
-                let opening: Bool
-                switch c {
-                case "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}": opening = true
-                case "\u{201D}", "\u{2019}", "\u{00BB}": opening = false
-                default: opening = !inside
-                }
-                if opening != inside {
-                    if !current.isEmpty { pieces.append((String(current), inside)) }
-                    current = String.UnicodeScalarView()
-                    inside = opening
-                }
-            } else {
+            let inWord = k > 0 && k + 1 < scalars.count && ClaimNormalizer.letter(scalars[k - 1])
+                && ClaimNormalizer.letter(scalars[k + 1])
+            let toggles = !inWord && (inside ? closing.contains(c) : opening.contains(c))
+            guard toggles else {
                 current.append(c)
+                continue
             }
-            previous = c
+            if !current.isEmpty { pieces.append((String(current), inside)) }
+            current = String.UnicodeScalarView()
+            inside.toggle()
         }
         if !current.isEmpty { pieces.append((String(current), inside)) }
         return pieces
     }
 
-    private static func isMark(_ c: Unicode.Scalar) -> Bool {
-        switch c {
-        case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}": return true
-        default: return false
-        }
-    }
-
-    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x80 ? (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x7A) : c.properties.isAlphabetic
-    }
-
-    /// The shape of a normalised claim text.
+    /// The shape of a normalised claim text with no quoted fragment read.
     func shape(of normalized: String) -> ClaimShape {
-        var words: [UInt32] = []
-        var content: [UInt32] = []
+        shape(of: normalized, normalized: normalized, direct: true)
+    }
+
+    /// Appends the words of a normalised text (at most ``maxWords`` in all) and the stems of
+    /// its content words.
+    private func read(_ normalized: String, into words: inout [UInt32], content: inout [UInt32]) {
         var word: [UInt8] = []
         func flush() {
             guard !word.isEmpty else { return }
@@ -175,10 +167,6 @@ struct ClaimVocabulary: Sendable {
             }
         }
         flush()
-        content = Array(Set(content)).sorted()
-        var exact: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return ClaimShape(words: words, content: content, exact: exact)
     }
 
     /// FNV-1a, 32 bits.

@@ -94,7 +94,8 @@ public enum ClaimNormalizer {
         }
     }
 
-    private static func letter(_ c: Unicode.Scalar) -> Bool {
+    /// A letter (ASCII without a property lookup): an apostrophe between two is not a mark.
+    static func letter(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x80 ? (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x7A) : c.properties.isAlphabetic
     }
 
