@@ -111,6 +111,69 @@ struct SpeakerTests {
         #expect(a.first?.name == "Warren")
     }
 
+    // An indefinite, plural or organisation description names someone new, not the person
+    // named before it.
+    @Test("a description that is not definite and singular stays itself", arguments: [
+        ("U.S. Secretary of State John Kerry met Putin. A monitoring group said air strikes killed 34 civilians.", "A monitoring group"),
+        ("Lavrov met Kerry. Lavrov said the two countries agreed to intensify “our efforts in counterterrorism.”", "two countries"),
+        ("Yuri Barmin, an expert, spoke first. A source in the Russian delegation partially confirmed the assumption, adding that the US may use the talks.",
+         "A source in the Russian delegation"),
+    ])
+    func indefiniteDescription(text: String, name: String) {
+        let text = text.replacingOccurrences(of: "Lavrov met", with: "Sergei Lavrov met")
+        #expect(Fixture.attributions(text).last?.name == name)
+    }
+
+    // A description is matched on the roles of every mention of a person, and the role words it
+    // shares beat nearness: `the U.N. envoy` is the U.N.'s envoy, not the nearer Russian diplomat.
+    @Test("a description prefers the person whose roles share its words")
+    func descriptionSharedRoles() {
+        let text = "U.N. Special Envoy Staffan de Mistura was hopeful.\n\nA meeting was held between Russian Deputy Foreign Minister Gennady Gatilov and the envoy.\n\nThe U.N. envoy said that the talks would resume in August."
+        #expect(Fixture.attributions(text).last?.name == "Staffan de Mistura")
+    }
+
+    // `According to him` is a pronoun, resolved like `he`.
+    @Test("according to a pronoun resolves it")
+    func accordingToPronoun() {
+        let a = Fixture.attributions("The game has changed, Reda Shehata, a former assistant, said. According to him, the US understands that the settlement should involve all parties.")
+        #expect(a.last?.name == "Reda Shehata")
+        #expect(a.last?.mention == "him")
+    }
+
+    // A participle (`, saying`) takes the subject of the cue that governs its clause.
+    @Test("a participle's speaker is the outer cue's subject")
+    func participleGoverningCue() {
+        let a = Fixture.attributions("Clinton told the debate audience that she believes we must continue to push policies, saying that “race still determines too much” in America.")
+        #expect(a.last?.name == "Clinton")
+    }
+
+    // A headline `Name: clause` is an attribution when the text names that person in full.
+    @Test("a headline with a person's name and a colon", arguments: [
+        ("Sanders: Clinton needs to ‘get away from all of this personality stuff’ with Trump.\n\nBernie Sanders offered advice on Friday.", "Bernie Sanders"),
+        ("Poll: Clinton leads Trump in three key states.\n\nThe poll was taken last week.", nil),
+    ] as [(String, String?)])
+    func headlineColon(text: String, name: String?) {
+        let a = Fixture.attributions(text).filter { $0.resolution == "colon" }
+        #expect(a.first?.name == name)
+    }
+
+    // A quotation in the next sentence, after words with no subject of their own, goes on
+    // with the previous speaker.
+    @Test("a quotation in the next sentence continues the speaker")
+    func nextSentenceContinues() {
+        let a = Fixture.attributions("“It is an enormous moment,” said Steve Schmidt, a strategist. Unless rivals quit the race, “it is very difficult to see how he is stopped.”")
+        #expect(a.count == 1)
+        #expect(a.first?.pieces.count == 2)
+        #expect(a.first?.name == "Steve Schmidt")
+    }
+
+    // A description opening the clause stops before its verb (`The ad targets …`).
+    @Test("an opening description ends before the verb")
+    func openingDescriptionVerb() {
+        let a = Fixture.attributions("The ad targets a “corrupt political system that keeps in place a rigged economy.”")
+        #expect(a.first?.mention == "The ad")
+    }
+
     // The same person, written differently, has one id.
     @Test("one id per person across spellings", arguments: [
         ("Paul D. Ryan", "Paul Ryan"), ("Sergei Lavrov", "SERGEI LAVROV"), ("Sergey Lavrov", "Sergei Lavrov"),

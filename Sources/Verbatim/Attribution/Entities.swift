@@ -248,6 +248,28 @@ extension Lexicon {
         return rules.roles[last] != nil && rules.roles[String(last.dropLast())] != nil
     }
 
+    /// Whether a description can refer back to a person named before: it is definite (`the
+    /// envoy`, `Washington’s top diplomat`; not `a source`, `his spokesman`, `two countries`),
+    /// its head is singular, and its role family is one a single person holds (not an
+    /// organisation, a document, people in general or an anonymous source of `rules/roles.tsv`).
+    func refersToKnownPerson(_ words: [String]) -> Bool {
+        guard let first = words.first, let last = words.last else { return false }
+        let opener = first.lowercased()
+        let definite = opener == "the" || opener == "this" || opener == "that"
+            || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && first.first?.isUppercase == true)
+        guard definite else { return false }
+        let head = NameIndex.role(last)
+        if head.hasSuffix("s") && !head.hasSuffix("ss") {
+            let singular = head.hasSuffix("ies") ? String(head.dropLast(3)) + "y" : String(head.dropLast())
+            if rules.roles[singular] != nil { return false }
+        }
+        if let family = describe(words)?.family, Self.impersonalFamilies.contains(family) { return false }
+        return true
+    }
+
+    /// Role families of `rules/roles.tsv` that name no single person.
+    static let impersonalFamilies: Set<String> = ["organisation", "document", "people", "source"]
+
     /// Whether a person of gender `g` can be meant by a pronoun of gender `p`.
     func compatible(_ g: RuleSet.Gender?, _ p: RuleSet.Gender) -> Bool {
         guard let g, g != .any, p != .any else { return true }

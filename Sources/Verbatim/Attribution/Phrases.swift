@@ -41,14 +41,59 @@ extension Lexicon {
             guard k > floor || (k == floor && k >= 0 && t[k].isPunct(b, ",")), k > 0 else { return nil }
             return namedBefore(t, k, b) ?? describedBefore(t, k, b)
         }
-        guard let named = namedBefore(t, e, b) else { return describedBefore(t, e, b) }
+        guard let named = namedBefore(t, e, b) else { return describedBefore(t, e, b).map { withHolder($0, t, b) } }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
         let s = t.firstIndex { $0.start == named.range.start } ?? 0
         if named.kind == .name, s >= 2, t[s - 1].lower(b) == "and", let other = namedBefore(t, s - 1, b), other.kind == .name {
-            return SpeakerPhrase(range: ByteRange(other.range.start, named.range.end), tokens: other.tokens + [t[s - 1]] + named.tokens,
-                                 kind: .name)
+            return withHolder(SpeakerPhrase(range: ByteRange(other.range.start, named.range.end),
+                                            tokens: other.tokens + [t[s - 1]] + named.tokens, kind: .name), t, b)
         }
-        return named
+        return withHolder(named, t, b)
+    }
+
+    /// A phrase that is the object of a preposition after a role noun stands for that role's
+    /// holder: `A source in the Russian delegation`, `Kerry supporters at the State Department`,
+    /// `the head of the delegation`, `a source close to the campaign`. The whole phrase is the
+    /// speaker, a description; its head is the role noun (``roleWords(_:_:)``).
+    func withHolder(_ sp: SpeakerPhrase, _ t: [Token], _ b: [UInt8]) -> SpeakerPhrase {
+        guard sp.kind != .pronoun, let s = t.firstIndex(where: { $0.start == sp.range.start }), s >= 2 else { return sp }
+        var p = s - 1
+        // `officials at the State Department`: past the article of a name.
+        if sp.kind == .name, p >= 2, wordClass(t[p], b) == .determiner, !Self.isPossessive(t[p].text(b)) { p -= 1 }
+        let word = t[p].lower(b)
+        guard wordClass(t[p], b) == .preposition, Self.holderPrepositions.contains(word) else { return sp }
+        if word == "to" {
+            guard p >= 2, t[p - 1].lower(b) == "close" else { return sp }
+            p -= 1
+        }
+        guard let holder = describedBefore(t, p, b), let head = holder.tokens.last,
+              rules.roles[NameIndex.role(head.text(b))] != nil || isPluralRole(NameIndex.role(head.text(b))) else { return sp }
+        return SpeakerPhrase(range: ByteRange(holder.range.start, sp.range.end), tokens: holder.tokens + t[p..<s] + sp.tokens,
+                             kind: .description)
+    }
+
+    /// Prepositions that tie a role to where it is held (`a source in`, `officials at`).
+    static let holderPrepositions: Set<String> = ["in", "at", "of", "from", "for", "within", "inside", "on", "to"]
+
+    /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).
+    func isPluralRole(_ w: String) -> Bool {
+        guard w.hasSuffix("s"), !w.hasSuffix("ss") else { return false }
+        return rules.roles[String(w.dropLast())] != nil || (w.hasSuffix("ies") && rules.roles[String(w.dropLast(3)) + "y"] != nil)
+    }
+
+    /// The words of a description up to its first preposition other than `of` inside a role
+    /// (`A source in the Russian delegation` → `A source`): the part that names the role.
+    func roleWords(_ words: [String]) -> [String] {
+        guard words.count > 2 else { return words }
+        for k in 1..<words.count where Self.holderPrepositions.contains(words[k].lowercased()) && words[k] != "of" {
+            return Array(words[..<k])
+        }
+        // `of` inside a role (`secretary of state`) stays.
+        if let k = words.firstIndex(of: "of"), k > 0, k + 1 < words.count,
+           rules.roles[NameIndex.role(words[k - 1]) + " of " + NameIndex.role(words[k + 1])] == nil {
+            return Array(words[..<k])
+        }
+        return words
     }
 
     /// A run of name words (with titles, particles, `of`, possessives) ending before `end`.
@@ -204,11 +249,20 @@ extension Lexicon {
     }
 
     /// A description of two or more words that can speak, opened by a determiner at `i`.
+    /// Read forwards, the phrase may run on into the verb (`The ad targets a`): then its
+    /// longest start that can speak and is followed by a lower-case word (`The ad`).
     private func openingDescription(_ t: [Token], _ i: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         guard i < end, wordClass(t[i], b) == .determiner, let sp = speakerAfter(t, i, b),
-              sp.tokens.count >= 2, sp.kind == .description || isNameWord(sp.tokens[sp.tokens.count - 1], b),
-              canSpeak(sp.tokens, b) else { return nil }
-        return sp
+              sp.tokens.count >= 2, sp.kind == .description || isNameWord(sp.tokens[sp.tokens.count - 1], b) else { return nil }
+        if canSpeak(sp.tokens, b) { return sp }
+        guard sp.kind == .description else { return nil }
+        for n in stride(from: sp.tokens.count - 1, through: 2, by: -1) {
+            let prefix = Array(sp.tokens[..<n])
+            let next = sp.tokens[n]
+            guard !next.capitalized, wordClass(next, b) == nil, canSpeak(prefix, b) else { continue }
+            return SpeakerPhrase(range: ByteRange(prefix[0].start, prefix[n - 1].end), tokens: prefix, kind: .description)
+        }
+        return nil
     }
 
     /// Whether the cue word at `i` is used as a verb: not after an article or possessive
@@ -307,11 +361,16 @@ extension Lexicon {
         return outer
     }
 
-    /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`).
+    /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`), or
+    /// of the cue that governs it (`Clinton told the audience that she believes …, saying`:
+    /// Clinton, not she).
     func subjectOfEarlierCue(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var i = end - 1
         while i > 0 {
-            if cueLength(t, i, b) > 0, isVerbUse(t, i, b), let sp = speakerBefore(t, i, b) { return sp }
+            let l = cueLength(t, i, b)
+            if l > 0, isVerbUse(t, i, b), let sp = speakerBefore(t, i, b) {
+                return governingCue(t, i, l, sp, b)?.speaker ?? sp
+            }
             i -= 1
         }
         return nil

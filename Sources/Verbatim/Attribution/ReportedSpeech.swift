@@ -58,6 +58,7 @@ struct ReportedSpeech {
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
         let headline = wordsInSentence.count >= 3 && wordsInSentence.allSatisfy(\.capitalized)
         var out: [Clause] = []
+        if document.paragraphIndex(at: sentence.start) == 0, let c = headlineColon(t, sentence, quoted, document) { out.append(c) }
         var i = 0
         while i < t.count {
             defer { i += 1 }
@@ -425,7 +426,12 @@ struct ReportedSpeech {
     /// `according to X, CLAUSE`, `CLAUSE, according to X` and `CLAUSE according to X.`
     func accordingTo(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
         let lx = lexicon
-        guard i + 2 < t.count, let sp = lx.speakerAfter(t, i + 2, b) else { return nil }
+        guard i + 2 < t.count else { return nil }
+        // `According to him, …`: an object pronoun, resolved like any pronoun.
+        // (`according to her account`: a possessive before its noun is no speaker).
+        let pronoun = lx.isPronoun(t[i + 2], b) && lx.pronoun(t[i + 2], b)?.gender != .neuter
+            && (i + 3 >= t.count || t[i + 3].kind != .word) ? SpeakerPhrase(range: t[i + 2].range, tokens: [t[i + 2]], kind: .pronoun) : nil
+        guard let sp = pronoun ?? lx.speakerAfter(t, i + 2, b) else { return nil }
         let cue = ByteRange(t[i].start, t[i + 1].end)
         let spEnd = t.firstIndex { $0.start >= sp.range.end } ?? t.count
         let first = sentenceStart(t, i, b)
@@ -445,6 +451,53 @@ struct ReportedSpeech {
         guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
         return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo,
                       confidence: 0.85)
+    }
+
+    /// A headline `Sanders: Clinton needs to …` / `Bill Clinton: Hillary thinks …`: a person's
+    /// name of one to four words, a colon and a clause of three words or more. The name is a
+    /// person's when it starts with a given name of `rules/first-names.tsv` or the document
+    /// names that surname in full or with a title (`Bernie Sanders`, `Sen. Sanders`): not a
+    /// label (`Poll:`, `Breaking:`, `The Latest:`, `EXCLUSIVE:`).
+    func headlineColon(_ t: [Token], _ sentence: ByteRange, _ quoted: [Bool], _ document: Document) -> Clause? {
+        let lx = lexicon, b = document.bytes
+        guard let k = t.prefix(5).firstIndex(where: { $0.isPunct(b, ":") }), k >= 1, !quoted[k],
+              t[..<k].allSatisfy({ lx.isNameWord($0, b) && lx.wordClass($0, b) == nil }),
+              t[..<k].contains(where: { x in b[x.start..<x.end].contains { $0 >= 0x61 && $0 <= 0x7A } }),
+              let (s, e) = trimmed(t, k + 1, t.count, quoted, b), words(t, s, e) >= 3 else { return nil }
+        let surname = t[k - 1]
+        let given = k >= 2 && lx.rules.firstNames[t[0].text(b)] != nil
+        guard given || namedInFull(surname, after: sentence.end, document) else { return nil }
+        let tokens = Array(t[..<k])
+        let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[k - 1].end), tokens: tokens, kind: .name)
+        return Clause(content: [ByteRange(t[s].start, t[e - 1].end)], cue: t[k].range, speaker: sp, resolution: .colon,
+                      confidence: 0.75)
+    }
+
+    /// Whether the document, after `position`, writes `surname` after a given name or a title
+    /// (`Bernie Sanders`, `Sen. Sanders`). Reads the text once.
+    private func namedInFull(_ surname: Token, after position: Int, _ document: Document) -> Bool {
+        let b = document.bytes
+        let word = Array(b[surname.start..<surname.end])
+        guard let first = word.first else { return false }
+        var i = position
+        while i + word.count <= b.count {
+            guard b[i] == first, b[i..<(i + word.count)].elementsEqual(word),
+                  i + word.count == b.count || !NameIndex.isWordByte(b[i + word.count]) || b[i + word.count] == 0x27 else {
+                i += 1
+                continue
+            }
+            // The word before, across one space.
+            var e = i
+            if e > 0 && b[e - 1] == 0x20 { e -= 1 } else { i += 1; continue }
+            var s = e
+            while s > 0 && e - s < 20 && NameIndex.isWordByte(b[s - 1]) { s -= 1 }
+            if s < e {
+                let before = String(decoding: b[s..<e], as: UTF8.self)
+                if lexicon.rules.firstNames[before] != nil || lexicon.rules.titles.contains(before) { return true }
+            }
+            i += word.count
+        }
+        return false
     }
 
     /// The first token of the clause ending at `end`: after the last sentence end or semicolon

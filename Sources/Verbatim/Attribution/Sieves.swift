@@ -277,9 +277,14 @@ struct InterruptedQuote: AttributionSieve {
         guard let p = c.previousInParagraph, let range = c.betweenPrevious else { return nil }
         let b = c.bytes, lx = c.lexicon
         let between = lx.tokenizer.tokens(b, range)
-        let sameSentence = lx.sentenceEnd(between, b) == between.count
+        let firstEnd = lx.sentenceEnd(between, b)
+        let sameSentence = firstEnd == between.count
         let startsSentence = f.before.isEmpty
-        guard sameSentence || startsSentence else { return nil }
+        // `“A,” said X, a strategist. Unless rivals quit the race, “B.”`: the next sentence, when
+        // what stands before the quotation in it has no subject of its own, goes on with X.
+        let nextSentence = !sameSentence && lx.sentenceEnd(between, from: firstEnd + 1, b) == between.count
+            && firstEnd + 1 < between.count && lx.clauseSubject(Array(between[(firstEnd + 1)...]), between.count - firstEnd - 1, b) == nil
+        guard sameSentence || startsSentence || nextSentence else { return nil }
         // A cue other than the previous attribution's own starts new speech; when the own cue
         // interrupts the quotation (`“A,” X said after P failed to show up at a hearing he was
         // called to. “B.”`), only another cue with a named subject in the last sentence does.
