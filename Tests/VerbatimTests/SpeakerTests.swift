@@ -174,6 +174,31 @@ struct SpeakerTests {
         #expect(a.first?.mention == "The ad")
     }
 
+    // A contracted subject pronoun is the speaker (`He’s claiming`).
+    @Test("a contracted pronoun is a subject")
+    func contractedPronoun() {
+        let a = Fixture.attributions("Donald Trump spoke in Ohio. He’s claiming that voting fraud is “a big, big problem in this country.”")
+        #expect(a.last?.mention == "He")
+        #expect(a.last?.name == "Donald Trump")
+    }
+
+    // `what it calls “…”` quotes words of the sentence's own speech act.
+    @Test("a quoting verb in a free relative gives way to the cue before it")
+    func freeRelative() {
+        let a = Fixture.attributions("The campaign is defending the tweets. The campaign is denouncing what it calls “the single-biggest coordinated media attack in history.”")
+        #expect(a.last?.cue == "is denouncing")
+        #expect(a.last?.mention == "The campaign")
+    }
+
+    // A cue form in -s after a past participle or a quantifier is a plural noun.
+    @Test("a cue form used as a plural noun is no cue", arguments: [
+        "Trump has faced questions about business practices at a foundation that bears his name.",
+        "He would assert his rights in response to any questions that would be put to him.",
+    ])
+    func pluralNounCue(text: String) {
+        #expect(Fixture.attributions(text).isEmpty)
+    }
+
     // The same person, written differently, has one id.
     @Test("one id per person across spellings", arguments: [
         ("Paul D. Ryan", "Paul Ryan"), ("Sergei Lavrov", "SERGEI LAVROV"), ("Sergey Lavrov", "Sergei Lavrov"),

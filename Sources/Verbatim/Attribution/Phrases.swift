@@ -30,6 +30,9 @@ extension Lexicon {
         if isSubjectPronoun(last, b) {
             return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun)
         }
+        if let pronoun = contractedSubject(last, b) {
+            return SpeakerPhrase(range: pronoun.range, tokens: [pronoun], kind: .pronoun)
+        }
         if last.isPunct(b, ",") {
             // An appositive: the phrase before the comma that opens it.
             var k = e - 2
@@ -94,6 +97,19 @@ extension Lexicon {
             return Array(words[..<k])
         }
         return words
+    }
+
+    /// The subject pronoun of a contraction (`He’s claiming`, `they’ve said`, `I’d argue`): the
+    /// pronoun's part of the token.
+    func contractedSubject(_ t: Token, _ b: [UInt8]) -> Token? {
+        guard t.kind == .word, t.end - t.start <= 10 else { return nil }
+        // On the raw text: ``Token/lower(_:)`` writes ’ as ', one byte for three.
+        let w = t.text(b).lowercased()
+        for suffix in ["’s", "'s", "’ve", "'ve", "’re", "'re", "’d", "'d", "’ll", "'ll"] where w.hasSuffix(suffix) {
+            let head = Token(start: t.start, end: t.end - suffix.utf8.count, kind: .word, capitalized: t.capitalized)
+            return head.end > head.start && isSubjectPronoun(head, b) ? head : nil
+        }
+        return nil
     }
 
     /// A run of name words (with titles, particles, `of`, possessives) ending before `end`.
@@ -276,7 +292,17 @@ extension Lexicon {
         // `giving states more power`, `citing reports`: the object of a participle.
         if !p.capitalized && isGerund(p, b) { return false }
         // `Clark’s comments`, `Sanders’ comments`.
-        if p.kind == .word, Self.isPossessive(p.text(b)) { return false }
+        if p.kind == .word, Self.isPossessive(p.text(b)), contractedSubject(p, b) == nil { return false }
+        // `faced questions`, `any questions`: a cue form in -s after a past participle or a
+        // quantifier (`one says`, `another says` aside) is a plural noun.
+        if p.kind == .word, !p.capitalized, t[i].end - t[i].start >= 4 {
+            let w = t[i].lower(b)
+            if w.hasSuffix("s") && !w.hasSuffix("ss") {
+                let c = wordClass(p, b)
+                if c == .quantifier && !["one", "another", "each", "every", "either", "neither"].contains(p.lower(b)) { return false }
+                if c == nil && p.end - p.start >= 4 && p.lower(b).hasSuffix("ed") { return false }
+            }
+        }
         return true
     }
 
@@ -359,6 +385,25 @@ extension Lexicon {
             k -= 1
         }
         return outer
+    }
+
+    /// `It is denouncing what it calls “a coordinated attack”`: a quoting verb in a free
+    /// relative (`what` and a pronoun, the cue at `i` with subject `sp`) names the
+    /// words of the sentence's own speech act. Its cue and speaker: the cue before it, with its
+    /// subject or its clause's; nil when there is none.
+    func freeRelativeOuter(_ t: [Token], _ i: Int, _ sp: SpeakerPhrase, _ b: [UInt8]) -> (cue: ByteRange, speaker: SpeakerPhrase)? {
+        // (`, which she called “…”` is a relative clause of its own: its own attribution.)
+        guard sp.kind == .pronoun, let k = t.firstIndex(where: { $0.start == sp.range.start }), k >= 1,
+              t[k - 1].lowerIs("what", b) else { return nil }
+        var j = k - 2
+        while j >= max(0, k - 40) {
+            let l = cueLength(t, j, b)
+            if l > 0, isVerbUse(t, j, b), let outer = subjectOfCue(t, j, b) ?? clauseSubject(t, j, b) {
+                return (cueRange(t, j, l, b), outer)
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The speaker of the last cue before token `end` that has one (`Nefzi said, adding`), or

@@ -191,6 +191,10 @@ struct CueBeforeQuote: AttributionSieve {
                                       confidence: 0.8)
                 }
                 if !gerund, let sp = lx.subjectOfCue(t, i, b) {
+                    if let outer = lx.freeRelativeOuter(t, i, sp, b) {
+                        return .attribute(speaker: outer.speaker, cue: outer.cue,
+                                          resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.75)
+                    }
                     // `The senator said he rarely asks surrogates to stump for him, “except …”`:
                     // a cue inside another's complement gives way to it.
                     if i + l < t.count, let outer = lx.governingCue(t, i, l, sp, b), outer.cue < i {
@@ -343,6 +347,10 @@ struct CueInSentence: AttributionSieve {
             guard l > 0, i + l <= t.count, lx.isVerbUse(t, i, b) else { i -= 1; continue }
             first = (i, l)
             if let sp = lx.subjectOfCue(t, i, b) {
+                if let outer = lx.freeRelativeOuter(t, i, sp, b) {
+                    return .attribute(speaker: outer.speaker, cue: outer.cue,
+                                      resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.75)
+                }
                 let outer = lx.governingCue(t, i, l, sp, b) ?? (i, l, sp)
                 return .attribute(speaker: outer.speaker, cue: lx.cueRange(t, outer.cue, outer.length, b),
                                   resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
