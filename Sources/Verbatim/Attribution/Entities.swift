@@ -244,8 +244,8 @@ extension Lexicon {
         let last = NameIndex.role(String(tail))
         if rules.roles[last] == "organisation" { return true }
         // A plural noun of the roles (`officials`, `analysts`), in lower case: `Sanders` is one man.
-        guard last.hasSuffix("s"), !last.hasSuffix("ss"), name.first?.isLowercase == true else { return false }
-        return rules.roles[last] != nil && rules.roles[String(last.dropLast())] != nil
+        guard name.first?.isLowercase == true else { return false }
+        return rules.roles[last] != nil && isPluralRole(last)
     }
 
     /// Whether a description can refer back to a person named before: it is definite (`the
@@ -258,11 +258,7 @@ extension Lexicon {
         let definite = opener == "the" || opener == "this" || opener == "that"
             || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && first.first?.isUppercase == true)
         guard definite else { return false }
-        let head = NameIndex.role(last)
-        if head.hasSuffix("s") && !head.hasSuffix("ss") {
-            let singular = head.hasSuffix("ies") ? String(head.dropLast(3)) + "y" : String(head.dropLast())
-            if rules.roles[singular] != nil { return false }
-        }
+        if isPluralRole(NameIndex.role(last)) { return false }
         if let family = describe(words)?.family, Self.impersonalFamilies.contains(family) { return false }
         return true
     }
@@ -300,7 +296,7 @@ extension Lexicon {
     /// words and of every two and three words in a row, and the countries of its words
     /// written capitalised or in upper case.
     func profile(_ roles: [String]) -> RoleProfile {
-        var profile = RoleProfile()
+        var profile = RoleProfile(words: Set(roles))
         for (i, r) in roles.enumerated() {
             if let f = rules.roles[r] { profile.families.insert(f) }
             // Phrases only from words shaped like the first word of a role of several words.
@@ -323,6 +319,15 @@ extension Lexicon {
 struct RoleProfile {
     var families: Set<String> = []
     var places: Set<String> = []
+    /// The role words themselves (`u.n.`, `special`, `envoy`), lower case.
+    var words: Set<String> = []
+
+    /// What two mentions of one entity were introduced with, together.
+    mutating func formUnion(_ other: RoleProfile) {
+        families.formUnion(other.families)
+        places.formUnion(other.places)
+        words.formUnion(other.words)
+    }
 
     /// Whether the entity fits a description of this family and place.
     func fits(family: String, place: String?) -> Bool {

@@ -102,7 +102,8 @@ extension Lexicon {
     /// The subject pronoun of a contraction (`He’s claiming`, `they’ve said`, `I’d argue`): the
     /// pronoun's part of the token.
     func contractedSubject(_ t: Token, _ b: [UInt8]) -> Token? {
-        guard t.kind == .word, t.end - t.start <= 10 else { return nil }
+        // Only a short word with an apostrophe (' or the first byte of ’) is read as text.
+        guard t.kind == .word, t.end - t.start <= 10, b[t.start..<t.end].contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return nil }
         // On the raw text: ``Token/lower(_:)`` writes ’ as ', one byte for three.
         let w = t.text(b).lowercased()
         for suffix in ["’s", "'s", "’ve", "'ve", "’re", "'re", "’d", "'d", "’ll", "'ll"] where w.hasSuffix(suffix) {
@@ -331,9 +332,8 @@ extension Lexicon {
     func canSpeak(_ tokens: [Token], _ b: [UInt8]) -> Bool {
         guard let last = tokens.last else { return false }
         let head = NameIndex.role(last.text(b))
-        if rules.roles[head] != nil { return true }
+        if rules.roles[head] != nil || isPluralRole(head) { return true }
         let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
-        if rules.roles[singular] != nil { return true }
         // An agent noun (`the buyer`, `the heckler`, `one attendee`, `a strategist`).
         if tokens.count > 1, ["er", "or", "ist", "ee", "ant", "ent", "ian", "man", "woman", "person"].contains(where: { singular.hasSuffix($0) }) {
             return true

@@ -196,25 +196,21 @@ final class SpeakerResolver {
                            _ index: NameIndex) -> PersonMention? {
         let wanted = Set(words.map { NameIndex.role($0) }.filter { lexicon.rules.functionWords[$0] == nil })
         var order: [String] = []
-        var people: [String: (person: PersonMention, profile: RoleProfile, roles: Set<String>)] = [:]
+        var people: [String: (person: PersonMention, profile: RoleProfile)] = [:]
         for r in index.runs(before: position, limit: 80, reach: 20_000) {
             guard let p = index.person(r) else { continue }
             let profile = index.profile(of: r, p)
-            let roles = index.roles(of: p)
-            if var known = people[p.name] {
-                known.profile.families.formUnion(profile.families)
-                known.profile.places.formUnion(profile.places)
-                known.roles.formUnion(roles)
-                people[p.name] = known
-            } else {
+            if people[p.name] == nil {
                 order.append(p.name)
-                people[p.name] = (p, profile, Set(roles))
+                people[p.name] = (p, profile)
+            } else {
+                people[p.name]!.profile.formUnion(profile)
             }
         }
         var best: (person: PersonMention, shared: Int)?
         for name in order {
             guard let c = people[name], c.profile.fits(family: family, place: place) else { continue }
-            let shared = c.roles.intersection(wanted).count
+            let shared = c.profile.words.intersection(wanted).count
             if best.map({ shared > $0.shared }) ?? true { best = (c.person, shared) }
         }
         return best?.person
