@@ -40,6 +40,17 @@ struct QuoteDetectorTests {
         #expect(quotations(text) == [quote])
     }
 
+    // A capitalised word in marks between two capitalised words is a nickname inside a name.
+    @Test("a nickname inside a name is not a quotation", arguments: [
+        ("\"Go home!\" Del. Marcia \"Cia\" Price shouted.", ["\"Go home!\""]),
+        ("“Go home!” Marcia “Cia” Price shouted.", ["“Go home!”"]),
+        // Not between two names: a quotation.
+        ("He called it \"Cia\" Price said.", ["\"Cia\""]),
+    ])
+    func nickname(text: String, quotes: [String]) {
+        #expect(quotations(text) == quotes)
+    }
+
     // Only outermost quotations are kept: the nested ‘no’ stays inside the outer quote.
     @Test("a nested quote stays inside its outer quote")
     func nested() {

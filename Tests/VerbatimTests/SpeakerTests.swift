@@ -218,4 +218,53 @@ struct SpeakerTests {
         #expect(ids.make("George W. Bush") != ids.make("George H. W. Bush"))
         #expect(ids.make("George H.W. Bush") == ids.make("George H. W. Bush"))
     }
+
+    // A description with a name in apposition is that name, with the name's nickname and a
+    // parenthesis after it left out of the name.
+    @Test("a description named by its appositive", arguments: [
+        ("“This is a big year!” Scott’s niece, state Del. Marcia “Cia” Price (D-Newport News), shouted to the crowd.", "Marcia Price"),
+        ("His partner, Lawrence B. Cummings, said the deal was done.", "Lawrence B. Cummings"),
+        // A place or organisation after a preposition is no appositive name.
+        ("“It is done,” the official, a former mayor of Chicago, said.", "the official"),
+    ])
+    func appositiveName(text: String, name: String) {
+        #expect(Fixture.attributions(text).first?.name == name)
+    }
+
+    // Letters written in decomposed form (`e` + U+0301) or as UTF-8 misread as Latin-1
+    // (`FranÃ§ois`) stay one word, so the name is found.
+    @Test("decomposed and mojibake letters stay inside a name", arguments: [
+        "“Europe must defend itself,” French President Franc\u{0327}ois Hollande said.",
+        "“Europe must defend itself,” French President FranÃ§ois Hollande said.",
+        "“Europe must defend itself,” French President FranA\u{0303}\u{0083}A\u{0302}§ois Hollande said.",
+    ])
+    func brokenLetters(text: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.first?.name?.hasSuffix("ois Hollande") == true, "\(a)")
+    }
+
+    // A new sentence with a cue of its own after a quotation is new speech, not the second
+    // piece of the quotation before.
+    @Test("a quotation opening a sentence with its own cue is not a continuation")
+    func ownCueAfter() {
+        let a = Fixture.attributions("“This just isn’t right,” Warren said. “You squeezed employees” to drive up the price, she said.")
+        #expect(a.count == 2, "\(a)")
+        #expect(a.last?.mention == "she")
+    }
+
+    // A quoting verb with an object and its complement reports: the quotation after it goes on.
+    @Test("`X called him a master …` is continued by the quotation after it")
+    func calledHim() {
+        let a = Fixture.attributions("His former partner, Lawrence B. Cummings, called him a master at impossible deals. “He showed again and again an ability to put together deals.”")
+        #expect(a.last?.name == "Lawrence B. Cummings", "\(a)")
+    }
+
+    // A title that is also a surname (`King`) ends no name; `Back in 1999` opens a sentence.
+    @Test("a name ending in a title word, and an adverb opening a sentence", arguments: [
+        ("“It is easy,” said Rep. Peter King.", "Peter King"),
+        ("Back in 1999, Mr. Trump praised Mr. Clinton, telling CNBC: “I wish I could be like that.”", "Trump"),
+    ])
+    func nameEdges(text: String, name: String) {
+        #expect(Fixture.attributions(text).last?.name == name)
+    }
 }

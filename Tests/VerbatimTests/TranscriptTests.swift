@@ -48,6 +48,15 @@ struct TranscriptTests {
         ])
     }
 
+    // A transcript quoted as a block, each turn opening with a quotation mark, is still
+    // read turn by turn: the label after the mark is the speaker.
+    @Test("a label after an opening quotation mark")
+    func quotedTranscript() {
+        let text = "Partial transcript as follows:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: Well, look, this is serious business.\n\n\"WALLACE: Thank you."
+        let all = Self.turns(text)
+        #expect(all.map(\.mention) == ["WALLACE", "PENCE", "WALLACE"], "\(all)")
+    }
+
     // The content span starts after the label, the colon and the space, and ends at the
     // paragraph's last character: the label is never part of the content.
     @Test("content spans exclude the label and the colon")

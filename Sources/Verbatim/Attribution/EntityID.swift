@@ -5,7 +5,8 @@ import Foundation
 /// script-insensitive (ICU `Any-Latin; Latin-ASCII`), words joined by `-`
 /// (`Sergei Lavrov` → `sergei-lavrov`, `Staffan de Mistura` → `staffan-de-mistura`).
 /// A name that is a variant of another (`Hizballah` of `Hezbollah`, from `rules/aliases.tsv`)
-/// gets the id of its canonical name.
+/// gets the id of its canonical name; a short given name (`Joe`, from `rules/nicknames.tsv`)
+/// the id of the given name it stands for.
 final class EntityID {
     private var transliterator: UnsafeMutableRawPointer?
     private var cache: [String: String] = [:]
@@ -19,9 +20,13 @@ final class EntityID {
     ///   One step: the canonical name is not looked up again. When two variants have the same
     ///   slug and different canonical names, the variant first in byte order decides.
     ///
-    /// - Complexity: O(*n*) in the number of aliases, once; ``make(_:cached:)`` then costs one
+    /// - Complexity: O(*n*) in the number of aliases, once; ``make(_:)`` then costs one
     ///   more dictionary lookup.
-    init(aliases: [String: String] = [:]) {
+    /// Short forms of given names and the given name they stand for (`joe` → `joseph`).
+    private let nicknames: [String: String]
+
+    init(aliases: [String: String] = [:], nicknames: [String: String] = [:]) {
+        self.nicknames = nicknames
         for (variant, canonical) in aliases.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             let key = slug(variant)
             guard !key.isEmpty, canonicalSlugs[key] == nil else { continue }
@@ -32,11 +37,23 @@ final class EntityID {
 
     deinit { if let transliterator { verbatim_transliterator_close(transliterator) } }
 
-    /// The id of `name`. Names seen again hit a cache; `cached: false` for ids that are made
-    /// once (document-scoped ones), so the cache does not grow with the number of documents.
-    func make(_ name: String, cached: Bool = true) -> String {
-        if cached, let hit = cache[name] { return hit }
-        var out = slug(name)
+    /// The id of `name`. Names seen again hit a cache.
+    func make(_ name: String) -> String {
+        if let hit = cache[name] { return hit }
+        var out = canonical(slug(name))
+        // `Joe Biden` is `Joseph Biden`: a short given name opening a name of two words or more.
+        if let dash = out.firstIndex(of: "-"), let given = nicknames[String(out[..<dash])] {
+            out = given + out[dash...]
+        }
+        if out.isEmpty { out = "unknown" }
+        if cache.count > 50_000 { cache.removeAll() }
+        cache[name] = out
+        return out
+    }
+
+    /// The slug of the canonical name of a slug: through the aliases, without middle initials.
+    private func canonical(_ slug: String) -> String {
+        var out = slug
         if let canonical = canonicalSlugs[out] {
             out = canonical
         } else if !canonicalNames.contains(out) {
@@ -48,10 +65,6 @@ final class EntityID {
             }
             if let canonical = canonicalSlugs[out] { out = canonical }
         }
-        if out.isEmpty { out = "unknown" }
-        guard cached else { return out }
-        if cache.count > 50_000 { cache.removeAll() }
-        cache[name] = out
         return out
     }
 
@@ -76,11 +89,17 @@ final class EntityID {
     /// minister`): the description's id after ``scopePrefix(_:)``, so that it is never the id
     /// of a speaker of another document.
     func scoped(_ description: String, in doc: String) -> String {
-        scopePrefix(doc) + make(description, cached: false)
+        scopePrefix(doc) + plain(description)
     }
 
     /// The start of every id ``scoped(_:in:)`` makes for document `doc`.
-    func scopePrefix(_ doc: String) -> String { make(doc, cached: false) + "-" }
+    func scopePrefix(_ doc: String) -> String { plain(doc) + "-" }
+
+    /// The slug of a text that names no person (a document id, a description).
+    private func plain(_ text: String) -> String {
+        let out = slug(text)
+        return out.isEmpty ? "unknown" : out
+    }
 
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {

@@ -98,9 +98,11 @@ struct Lexicon {
             let lower = u.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
             // Cheap byte tests first; the set lookups only for words that pass them.
             // A sentence-opening word (`When Trump`, `But Sanders`, `Then Dalby`; not a given
-            // name such as `Will`) or a cue (`said Comey`) is not part of the name either.
+            // name such as `Will`) or a cue (`said Comey`) is not part of the name either. A
+            // title ends a name's prefix only before another word (`Rep. Peter King`).
             if w == "of" || dots >= 2 || (u.last == 0x2E && u.count > 2) || Self.endsWithPossessiveS(u)
-                || (lower && !rules.nameParticles.contains(w)) || (titleShapes.may(w) && rules.titles.contains(w))
+                || (lower && !rules.nameParticles.contains(w))
+                || (i < words.count - 1 && titleShapes.may(w) && rules.titles.contains(w))
                 || (i < words.count - 1 && isOpenerOrCue(w)) {
                 s = i + 1
             }

@@ -38,11 +38,16 @@ extension Lexicon {
             var k = e - 2
             let floor = max(0, e - 30)
             while k >= floor, !t[k].isPunct(b, ",") {
-                if t[k].kind == .punctuation && !(t[k].isPunct(b, "-") || t[k].isPunct(b, "(") || t[k].isPunct(b, ")")) { return nil }
+                if t[k].kind == .punctuation && !(t[k].isPunct(b, "-") || t[k].isPunct(b, "(") || t[k].isPunct(b, ")"))
+                    && !isNicknameMark(t, k, b) { return nil }
                 k -= 1
             }
             guard k > floor || (k == floor && k >= 0 && t[k].isPunct(b, ",")), k > 0 else { return nil }
-            return namedBefore(t, k, b) ?? describedBefore(t, k, b)
+            let head = namedBefore(t, k, b) ?? describedBefore(t, k, b)
+            // `His former business partner, Lawrence B. Cummings, said`: a description named
+            // by its appositive is that name.
+            if head?.kind != .name, let name = appositiveName(t, k + 1, e - 1, b) { return name }
+            return head
         }
         guard let named = namedBefore(t, e, b) else { return describedBefore(t, e, b).map { withHolder($0, t, b) } }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
@@ -120,18 +125,53 @@ extension Lexicon {
         if isSubjectPronoun(last, b) { return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun) }
         guard last.kind == .word, last.capitalized, wordClass(last, b) == nil else { return nil }
         var s = end - 1
+        var nickname: Range<Int>?
         while s > 0 && end - s < 8 {
             let p = t[s - 1]
             if isNameWord(p, b) || isTitle(p, b) {
                 s -= 1
             } else if (isParticle(p, b) || p.lower(b) == "of") && s >= 2 && t[s - 2].capitalized {
                 s -= 1
+            } else if nickname == nil, s >= 4, isNicknameMark(t, s - 1, b), isNameWord(t[s - 4], b) {
+                // `Marcia "Cia" Price`: the nickname is part of the mention, not of the name.
+                nickname = (s - 3)..<s
+                s -= 3
             } else {
                 break
             }
         }
-        let tokens = Array(t[s..<end])
-        return SpeakerPhrase(range: ByteRange(tokens[0].start, last.end), tokens: tokens, kind: .name)
+        var tokens = Array(t[s..<end])
+        if let n = nickname { tokens.removeSubrange((n.lowerBound - s)..<(n.upperBound - s)) }
+        return SpeakerPhrase(range: ByteRange(t[s].start, last.end), tokens: tokens, kind: .name)
+    }
+
+    /// Whether token `k` is a quotation mark around a nickname: `"` `Cia` `"` between two
+    /// capitalised words, `k` being either mark.
+    func isNicknameMark(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        func mark(_ i: Int) -> Bool {
+            i >= 0 && i < t.count && t[i].kind == .punctuation
+                && ["\"", "\u{201C}", "\u{201D}"].contains(UTF8Text.scalar(at: t[i].start, in: b).0)
+        }
+        func word(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i].kind == .word && t[i].capitalized }
+        guard mark(k) else { return false }
+        if mark(k + 2), word(k + 1) { return word(k - 1) && word(k + 3) }
+        if mark(k - 2), word(k - 1) { return word(k - 3) && word(k + 1) }
+        return false
+    }
+
+    /// The name an appositive t[from..<to] gives (`, Lawrence B. Cummings,`, `, state Del.
+    /// Marcia Price (D-Newport News),`): a name ending the appositive, before at most a
+    /// parenthesis, and not the object of a preposition or determiner (`a former mayor of
+    /// Chicago`, `an expert at the Brookings Institution`).
+    func appositiveName(_ t: [Token], _ from: Int, _ to: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var end = to
+        if end > from, t[end - 1].isPunct(b, ")"), let open = t[from..<end].lastIndex(where: { $0.isPunct(b, "(") }) { end = open }
+        guard end > from, let name = namedBefore(t, end, b), name.kind == .name,
+              let s = t[from..<end].firstIndex(where: { $0.start == name.range.start }) else { return nil }
+        // Only lower-case words without a class may stand before it (`state Del.`).
+        guard t[from..<s].allSatisfy({ $0.kind == .word && !$0.capitalized && wordClass($0, b) == nil }),
+              name.tokens.contains(where: { isNameWord($0, b) && !isTitle($0, b) }) else { return nil }
+        return name
     }
 
     /// A description ending before `end`: back to a determiner, at most six words.

@@ -58,7 +58,9 @@ struct ReportedSpeech {
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
         let headline = wordsInSentence.count >= 3 && wordsInSentence.allSatisfy(\.capitalized)
         var out: [Clause] = []
-        if document.paragraphIndex(at: sentence.start) == 0, let c = headlineColon(t, sentence, quoted, document) { out.append(c) }
+        // `Rush Limbaugh: Hillary Asking Moderator To …`: the headline is Limbaugh's claim;
+        // a cue inside it (`Asking`) is part of what he says.
+        if document.paragraphIndex(at: sentence.start) == 0, let c = headlineColon(t, sentence, quoted, document) { return [c] }
         var i = 0
         while i < t.count {
             defer { i += 1 }

@@ -95,7 +95,8 @@ struct CueAfterQuote: AttributionSieve {
         // Twelve words, or thirty when an appositive follows the name (`Trump, the GOP frontrunner, said`).
         let window = t[start..<min(t.count, start + 6)].contains { $0.isPunct(b, ",") } ? 30 : 12
         for i in start..<min(t.count, start + window) {
-            if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")") { break }
+            if t[i].kind == .punctuation && !t[i].isPunct(b, ",") && !t[i].isPunct(b, "(") && !t[i].isPunct(b, ")")
+                && !lx.isNicknameMark(t, i, b) { break }
             let l = lx.cueLength(t, i, b)
             if l > 0 && t[i].lower(b) == "according" { return nil }  // the according-to sieve's
             // `whether United States`, `Trump’s remarks`: not a verb here (`Said` may open).
@@ -123,9 +124,18 @@ struct CueAfterQuote: AttributionSieve {
             s += 1
         }
         guard s < e else { return nil }
-        if let comma = t[s..<e].firstIndex(where: { $0.isPunct(b, ",") }) { e = comma }
+        // `Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted`: the name
+        // in an appositive closed just before the cue.
+        var appositive: SpeakerPhrase?
+        if let comma = t[s..<e].firstIndex(where: { $0.isPunct(b, ",") }) {
+            if e - 1 > comma + 1, t[e - 1].isPunct(b, ",") { appositive = lx.appositiveName(t, comma + 1, e - 1, b) }
+            e = comma
+        }
         guard s < e, e - s <= 10 else { return nil }
-        let tokens = Array(t[s..<e])
+        var tokens = Array(t[s..<e])
+        if let named = lx.namedBefore(tokens, tokens.count, b), named.kind == .name, named.range.start == tokens[0].start {
+            tokens = named.tokens  // without a nickname
+        }
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
         // No speaker ends with a preposition or conjunction.
         if let c = lx.wordClass(tokens[tokens.count - 1], b), c == .preposition || c == .conjunction { return nil }
@@ -137,7 +147,10 @@ struct CueAfterQuote: AttributionSieve {
         if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
         // `‘Rivers Without Borders’, published last year, estimated`: not a speaker.
         if kind == .description && tokens.count > 1 && !tokens[0].capitalized && !(lx.wordClass(tokens[0], b)?.opensPhrase ?? false) { return nil }
-        let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: kind)
+        if kind == .description, let name = appositive {
+            return .attribute(speaker: name, cue: cueRange, resolution: .explicit, confidence: 0.95)
+        }
+        let sp = SpeakerPhrase(range: ByteRange(t[s].start, t[e - 1].end), tokens: tokens, kind: kind)
         return .attribute(speaker: sp, cue: cueRange, resolution: kind == .pronoun ? .pronoun : .explicit,
                           confidence: kind == .pronoun ? 0.85 : 0.95)
     }
@@ -289,6 +302,15 @@ struct InterruptedQuote: AttributionSieve {
         let nextSentence = !sameSentence && lx.sentenceEnd(between, from: firstEnd + 1, b) == between.count
             && firstEnd + 1 < between.count && lx.clauseSubject(Array(between[(firstEnd + 1)...]), between.count - firstEnd - 1, b) == nil
         guard sameSentence || startsSentence || nextSentence else { return nil }
+        // A new sentence with its own cue after the quotation (`“B” to drive up the price, she
+        // said`) is new speech.
+        if !sameSentence {
+            let own = f.after[..<lx.sentenceEnd(f.after, b)]
+            let t = Array(own)
+            if t.indices.contains(where: { lx.cueLength(t, $0, b) > 0 && lx.isVerbUse(t, $0, b) && lx.subjectOfCue(t, $0, b) != nil }) {
+                return nil
+            }
+        }
         // A cue other than the previous attribution's own starts new speech; when the own cue
         // interrupts the quotation (`“A,” X said after P failed to show up at a hearing he was
         // called to. “B.”`), only another cue with a named subject in the last sentence does.
@@ -427,15 +449,21 @@ struct ReportedSpeechContinues: AttributionSieve {
         // that the United States would continue …`: Lavrov). Commas do not stop it here as they
         // stop ``Lexicon/governingCue(_:_:_:_:_:)``: the quotation after the sentence goes on
         // with its main speaker.
+        // A quoting verb speaks of its own only with an object and its complement (`Cummings
+        // called him a master at …`).
+        func reports(_ k: Int) -> Bool {
+            guard lx.rules.cueVerbs[prior[k].lower(b)]?.cueClass.governsOnly == true else { return true }
+            return k + 2 < prior.count && lx.pronoun(prior[k + 1], b)?.object == true
+                && lx.wordClass(prior[k + 2], b) == .determiner
+        }
         var i = prior.count - 1
         while i > 0 {
             let l = lx.cueLength(prior, i, b)
-            if l > 0, lx.rules.cueVerbs[prior[i].lower(b)]?.cueClass.governsOnly != true, lx.isVerbUse(prior, i, b),
+            if l > 0, reports(i), lx.isVerbUse(prior, i, b),
                lx.subjectOfCue(prior, i, b) != nil {
                 var s = i
                 while s > 0 && !lx.isSentenceEnd(prior, s - 1, b) { s -= 1 }
-                for k in s...i where lx.cueLength(prior, k, b) > 0 && lx.isVerbUse(prior, k, b)
-                    && lx.rules.cueVerbs[prior[k].lower(b)]?.cueClass.governsOnly != true {
+                for k in s...i where lx.cueLength(prior, k, b) > 0 && lx.isVerbUse(prior, k, b) && reports(k) {
                     if let sp = lx.subjectOfCue(prior, k, b) {
                         return .attribute(speaker: sp, cue: nil, resolution: .continuation, confidence: 0.6)
                     }

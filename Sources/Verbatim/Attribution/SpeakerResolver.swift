@@ -13,7 +13,7 @@
 ///   nearest person introduced with a role of the same family (`rules/roles.tsv`) and, when
 ///   it names one, the same country (`rules/places.tsv`); else it keeps its words.
 /// - `confidence` is the sieve's, lowered for pronouns and descriptions by ``nearness(_:)``.
-/// `entity` is ``EntityID/make(_:cached:)`` of the name: the same for the same name everywhere
+/// `entity` is ``EntityID/make(_:)`` of the name: the same for the same name everywhere
 /// (aliases from `rules/aliases.tsv`); descriptions and unresolved pronouns get ids scoped to
 /// their document.
 final class SpeakerResolver {
@@ -22,7 +22,7 @@ final class SpeakerResolver {
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        ids = EntityID(aliases: lexicon.rules.aliases)
+        ids = EntityID(aliases: lexicon.rules.aliases, nicknames: lexicon.rules.nicknames)
     }
 
     func resolve(_ drafts: [DraftAttribution], in document: Document) -> [Attribution] {

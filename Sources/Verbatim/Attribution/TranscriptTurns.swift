@@ -96,13 +96,19 @@ struct TranscriptTurns {
                          key: role ? label : String(decoding: b[last.start..<last.end], as: UTF8.self))
     }
 
-    /// The words of an upper-case label opening `paragraph` and the offset of its colon:
-    /// one to four words of upper-case letters (and `. ' ’ -` inside or after them), one
+    /// The words of an upper-case label opening `paragraph` (after at most one opening `"` or
+    /// `“`) and the offset of its colon: one to four words of upper-case letters (and `. ' ’ -` inside or after them), one
     /// space apart. Reads at most ``maxLabelBytes`` bytes.
     static func label(_ paragraph: ByteRange, _ b: [UInt8]) -> ([ByteRange], Int)? {
         let limit = min(paragraph.end, paragraph.start + maxLabelBytes)
         var words: [ByteRange] = []
         var i = paragraph.start
+        // A transcript quoted as a block: `"PENCE: Well, …` (one opening mark before the label).
+        if i < limit, b[i] == 0x22 {
+            i += 1
+        } else if i + 2 < limit, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0x9C {
+            i += 3
+        }
         while i < limit {
             let start = i
             guard UTF8Text.isUpper(UTF8Text.scalar(at: i, in: b).0) else { return nil }

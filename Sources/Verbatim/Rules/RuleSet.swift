@@ -71,6 +71,8 @@ public struct RuleSet: Sendable {
         public var plural: Bool
         /// A subject form (`he`, `they`), the only ones that can stand before a cue.
         public var subject: Bool
+        /// An object form (`him`, `them`).
+        public var object: Bool = false
     }
 
     public var quoteMarks: [QuoteMarkPair]
@@ -96,6 +98,9 @@ public struct RuleSet: Sendable {
     /// Name variants and the canonical name of the same entity (`Hizballah` → `Hezbollah`),
     /// both as written. No canonical name is itself a variant.
     public var aliases: [String: String]
+    /// Lower-case short forms of given names and the given name they stand for (`joe` →
+    /// `joseph`), folded in entity ids.
+    public var nicknames: [String: String]
     /// Lower-case role nouns and phrases of one to three words and their family, the kind of
     /// post they describe (`foreign minister` and `envoy` → `diplomacy`).
     public var roles: [String: String]
@@ -123,6 +128,7 @@ public struct RuleSet: Sendable {
         "quote-marks.tsv": ["open", "close", "kind"],
         "reporting.tsv": ["word", "role"],
         "name-particles.tsv": ["particle"],
+        "nicknames.tsv": ["nickname", "given"],
         "places.tsv": ["place", "country"],
         "roles.tsv": ["role", "family"],
         "titles.tsv": ["title"],
@@ -210,7 +216,7 @@ public struct RuleSet: Sendable {
                 throw RuleError(file: pron.name, line: line,
                                 message: "gender (male, female, neuter, any), number (singular, plural, any) or case (subject, object, possessive) unknown")
             }
-            pronouns[row[0]] = Pronoun(gender: g, plural: row[2] == "plural", subject: row[3] == "subject")
+            pronouns[row[0]] = Pronoun(gender: g, plural: row[2] == "plural", subject: row[3] == "subject", object: row[3] == "object")
         }
 
         functionWords = try Self.table(file("function-words.tsv")) { (row, fail) throws(RuleError) in
@@ -250,6 +256,14 @@ public struct RuleSet: Sendable {
         for (row, line) in zip(aliasFile.rows, aliasFile.lines) where aliases[row[1]] != nil {
             throw RuleError(file: aliasFile.name, line: line,
                             message: "the canonical name `\(row[1])` is itself a variant (write its canonical name)")
+        }
+
+        nicknames = try Self.table(file("nicknames.tsv")) { (row, fail) throws(RuleError) in
+            guard row[0] == row[0].lowercased(), row[1] == row[1].lowercased(), !row[0].contains(" "), !row[1].contains(" "),
+                  row[0] != row[1] else {
+                throw fail("a nickname and its given name are two different lower-case words, found `\(row[0])`, `\(row[1])`")
+            }
+            return row[1]
         }
 
         roles = try Self.table(file("roles.tsv")) { (row, fail) throws(RuleError) in

@@ -160,7 +160,7 @@ public struct QuoteDetector: DocumentStage {
         pairs.sort { $0.0 < $1.0 }
         var quotations: [Quotation] = []
         var coverEnd = -1
-        for (piece, inner, single) in pairs where piece.start >= coverEnd {
+        for (piece, inner, single) in pairs where piece.start >= coverEnd && !isNickname(b, piece, inner, p) {
             let closed = piece.end != p.end || inner.end != p.end
             quotations.append(Quotation(pieces: [piece], inner: [inner], paragraphs: [index],
                                         closed: closed, single: single))
@@ -168,6 +168,28 @@ public struct QuoteDetector: DocumentStage {
         }
         if continues, let last = quotations.last, last.closed { continues = false }
         return Scan(quotations: quotations, continues: continues)
+    }
+
+    /// A nickname inside a name, `Marcia "Cia" Price`: one capitalised word in marks between
+    /// two capitalised words. It is part of the name, not a quotation.
+    private func isNickname(_ b: [UInt8], _ piece: ByteRange, _ inner: ByteRange, _ p: ByteRange) -> Bool {
+        guard inner.count <= 24, inner.count > 0, UTF8Text.isUpper(UTF8Text.scalar(at: inner.start, in: b).0),
+              piece.start >= p.start + 3, piece.end + 1 < p.end,
+              b[piece.start - 1] == 0x20, b[piece.end] == 0x20,
+              UTF8Text.isUpper(UTF8Text.scalar(at: piece.end + 1, in: b).0) else { return false }
+        var i = inner.start
+        while i < inner.end {
+            let (c, len) = UTF8Text.scalar(at: i, in: b)
+            guard UTF8Text.isAlnum(c) || c == "." || c == "-" else { return false }
+            i += len
+        }
+        // The word before: capitalised.
+        var w = piece.start - 1
+        guard let last = UTF8Text.scalar(before: w, in: b, floor: p.start), UTF8Text.isAlnum(last) else { return false }
+        while w > p.start, let c = UTF8Text.scalar(before: w, in: b, floor: p.start), UTF8Text.isAlnum(c) || c == "." {
+            w = UTF8Text.previousStart(before: w, in: b)
+        }
+        return UTF8Text.isUpper(UTF8Text.scalar(at: w, in: b).0)
     }
 
     /// Whether the text after paragraph `p` starts with an opening mark of the same kind.

@@ -49,8 +49,16 @@ struct Tokenizer {
                         j += 1
                         continue
                     }
+                    // A combining mark (decomposed text, `José` as `e` + U+0301) stays in its word.
+                    // UTF-8 read as Latin-1 (`FranÃ§ois`, `FranÃÂ§ois`): a Latin-1 sign
+                    // (U+0080–U+00BF) after `Ã` or `Â` is the broken tail of a letter.
+                    // Also decomposed (`A` + U+0303).
+                    if byte == 0xC2, j >= start + 2, b[j - 2] == 0xC3 || b[j - 2] == 0xCC, b[j - 1] == 0x83 || b[j - 1] == 0x82 {
+                        j += 2
+                        continue
+                    }
                     let (d, dl) = UTF8Text.scalar(at: j, in: b)
-                    if UTF8Text.isAlnum(d) {
+                    if UTF8Text.isAlnum(d) || UTF8Text.isCombiningMark(d) {
                         if !UTF8Text.isDigit(d) { allDigits = false }
                         j += dl
                         continue

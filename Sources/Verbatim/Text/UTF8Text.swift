@@ -59,6 +59,15 @@ enum UTF8Text {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
+    /// A combining mark (general category M): part of the letter before it.
+    static func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
+        guard s.value >= 0x300 else { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     @inline(__always)
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
