@@ -35,6 +35,12 @@ struct ReportedSpeechTests {
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
+        // Stance and intention cues annotators mark most of the time (`rules/cue-verbs.tsv`),
+        // with an object or a `to` clause as content.
+        ExpectedReport(input: "The senator expressed concern about the new tariffs.", kind: .indirect,
+                       text: "concern about the new tariffs", mention: "The senator", cue: "expressed"),
+        ExpectedReport(input: "The governor sought to delay the vote until after the election.", kind: .indirect,
+                       text: "to delay the vote until after the election", mention: "The governor", cue: "sought"),
         // A headline.
         ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
                        text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),
@@ -103,6 +109,13 @@ struct ReportedSpeechTests {
     func clauseEnds() {
         let a = Fixture.attributions("While only 7 percent said they are undecided, 27 percent of those polled said they could change their minds.")
         #expect(a.map(\.text) == ["they are undecided", "they could change their minds"])
+    }
+
+    // A conjunction before a second cue of the same subject ends the first content.
+    @Test("content stops at `but` before a cue")
+    func conjunctionEnds() {
+        let a = Fixture.attributions("The senator expressed concern about the tariffs but said they would pass.")
+        #expect(a.map(\.text) == ["concern about the tariffs", "they would pass"])
     }
 
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).

@@ -267,4 +267,12 @@ struct SpeakerTests {
     func nameEdges(text: String, name: String) {
         #expect(Fixture.attributions(text).last?.name == name)
     }
+
+    // `both leaders` are the two people named most often among those named just before.
+    @Test("`both leaders` names the two people the text is about")
+    func bothLeaders() {
+        let text = "Foreign Minister Tomas Reyne met Minister Ilse Marandi in Geneva. Reyne and Marandi talked for ten hours. Reyne said the talks were hard, and Marandi agreed. The region is ruled by President Anselm Kovi.\n\nStill, both leaders expressed optimism about a truce."
+        let a = Fixture.attributions(text)
+        #expect(a.last?.name == "Tomas Reyne and Ilse Marandi", "\(a)")
+    }
 }

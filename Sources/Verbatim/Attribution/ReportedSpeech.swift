@@ -322,6 +322,10 @@ struct ReportedSpeech {
             if !quoted[e] {
                 if lx.isSentenceEnd(t, e, b) { break }
                 if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, opensAttribution(t, e + 1, b) { break }
+                // `expressed his enthusiasm but said …`: a conjunction before a cue of the same
+                // subject ends the clause; the second cue is an attribution of its own.
+                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.cueLength(t, e + 1, b) > 0,
+                   !t[e + 1].capitalized { break }
             }
             e += 1
         }

@@ -120,6 +120,16 @@ final class SpeakerResolver {
                         events.append((mention.start, person.name, person.gender))
                         break
                     }
+                    // `both leaders`, `the two ministers`: the last two people who spoke or were
+                    // spoken of, as joint speakers.
+                    if let pair = pairDescribed(words, before: mention.start, document, names()) {
+                        let entity = pair.map { ids.make($0) }.joined(separator: "+")
+                        let name = pair.joined(separator: " and ")
+                        speaker = Speaker(mention: mention, name: name, entity: entity, resolution: .descriptor,
+                                          confidence: d.confidence * 0.7)
+                        groups.append((mention.start, name, entity))
+                        break
+                    }
                     // A description names someone in this document only (`officials`, `the senator`).
                     let s = unresolved(text, d.resolution == .explicit ? .descriptor : d.resolution, d.confidence * 0.8)
                     speaker = s
@@ -129,6 +139,27 @@ final class SpeakerResolver {
             out.append(Attribution(kind: d.kind, spans: d.spans, inner: d.inner, speaker: speaker, cue: d.cue, claim: nil))
         }
         return out
+    }
+
+    /// The two people a `both …` / `the two …` description of people means: of the people
+    /// named (outside quotations) in the 3,000 bytes before it, the two named most often so far
+    /// (the nearer on a tie), in text order.
+    private func pairDescribed(_ words: [String], before position: Int, _ document: Document, _ index: NameIndex) -> [String]? {
+        let lower = words.map { $0.lowercased() }
+        guard lower.count >= 2, let head = lower.last, lexicon.isPluralRole(head) || head == "men" || head == "women",
+              lower[0] == "both" || (lower.count >= 3 && lower[0] == "the" && lower[1] == "two") else { return nil }
+        var order: [String] = []            // nearest first
+        var count: [String: Int] = [:]
+        var last: [String: Int] = [:]
+        for r in index.runs(before: position, limit: 120, reach: 20_000) {
+            let start = index.span(of: r).start
+            guard !document.insideQuotation(start), let p = index.person(r) else { continue }
+            count[p.name, default: 0] += 1
+            if position - start <= 3_000, last[p.name] == nil { order.append(p.name); last[p.name] = start }
+        }
+        guard order.count >= 2 else { return nil }
+        let top = order.enumerated().sorted { (count[$0.element]!, -$0.offset) > (count[$1.element]!, -$1.offset) }.prefix(2).map(\.element)
+        return top.sorted { last[$0]! < last[$1]! }
     }
 
     /// The resolved name of a name phrase: titles stripped, a surname alone completed.
