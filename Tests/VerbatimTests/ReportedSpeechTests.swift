@@ -41,6 +41,22 @@ struct ReportedSpeechTests {
                        text: "concern about the new tariffs", mention: "The senator", cue: "expressed"),
         ExpectedReport(input: "The governor sought to delay the vote until after the election.", kind: .indirect,
                        text: "to delay the vote until after the election", mention: "The governor", cue: "sought"),
+        // An article before a name after the content; a named addressee with `The`.
+        ExpectedReport(input: "Slower growth is being offset elsewhere, the IMF said.", kind: .indirect,
+                       text: "Slower growth is being offset elsewhere", mention: "IMF", cue: "said"),
+        ExpectedReport(input: "The deal could work, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.", kind: .indirect,
+                       text: "The deal could work", mention: "Sen. Lindsey Graham", cue: "told"),
+        // A possessive is no addressee on its own: `his advisers` is.
+        ExpectedReport(input: "Mr. Obama told his advisers to figure out how to cut emissions.", kind: .indirect,
+                       text: "his advisers to figure out how to cut emissions", mention: "Mr. Obama", cue: "told"),
+        // A quoted show's name inside the addressee.
+        ExpectedReport(input: "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.", kind: .indirect,
+                       text: "that nobody would question her intelligence", mention: "Sanders", cue: "told"),
+        // A name before a dash-closed aside; a person before `who`.
+        ExpectedReport(input: "Kall -- co-editor of a book on the debates -- said the candidate made announcements.", kind: .indirect,
+                       text: "the candidate made announcements", mention: "Kall", cue: "said"),
+        ExpectedReport(input: "Trump refused to pay an architect who said he was stiffed.", kind: .indirect,
+                       text: "he was stiffed", mention: "an architect who", cue: "said"),
         // A headline.
         ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
                        text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),

@@ -136,11 +136,17 @@ struct ReportedSpeech {
         while e > 0, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
         guard e > 0 else { return nil }
         let last = t[e - 1]
-        if lx.wordClass(last, b) == .relative, e >= 2, let antecedent = phrase(t, e - 1, b) {
+        if lx.wordClass(last, b) == .relative, e >= 2, let antecedent = personBefore(t, e - 1, b) ?? phrase(t, e - 1, b) {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
         }
         if lx.wordClass(last, b) == .conjunction, ["and", "but"].contains(last.lower(b)) {
             return lx.subjectOfEarlierCue(t, e - 1, b) ?? lx.clauseSubject(t, e - 1, b)
+        }
+        // `Kall -- co-editor of Debating The Donald, a book … -- said`: the name before a
+        // dash-closed aside.
+        if last.isDash(b), let open = t[max(0, e - 40)..<(e - 1)].lastIndex(where: { $0.isDash(b) }), open > 0,
+           let named = lx.namedBefore(t, open, b), named.kind == .name {
+            return named
         }
         if last.isPunct(b, ",") {
             // Back over up to three comma-closed segments to a name.
@@ -161,6 +167,18 @@ struct ReportedSpeech {
     /// The noun phrase ending before `end` that opens its clause (after punctuation, a
     /// conjunction or the sentence start), of at most ten words, with no cue in it and not
     /// opened by a preposition: `47 percent`, `People with direct knowledge of the talks`.
+    /// `an architect who said`: before `who` (at `who`), a noun phrase opened by a determiner,
+    /// at most four words, is a person whatever its head.
+    private func personBefore(_ t: [Token], _ who: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        guard t[who].lowerIs("who", b) else { return nil }
+        var s = who
+        while s > 0, who - s < 4, t[s - 1].kind == .word, lx.wordClass(t[s - 1], b) == nil, lx.cueLength(t, s - 1, b) == 0 { s -= 1 }
+        guard s < who, s > 0, lx.wordClass(t[s - 1], b) == .determiner || lx.wordClass(t[s - 1], b) == .quantifier else { return nil }
+        let tokens = Array(t[(s - 1)..<who])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .description)
+    }
+
     func phrase(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         let lx = lexicon
         guard end > 0, t[end - 1].kind != .punctuation else { return nil }
@@ -265,8 +283,9 @@ struct ReportedSpeech {
         while k < min(t.count, j + 14) {
             let x = t[k]
             if x.kind == .word, !quoted[k], ["that", "whether"].contains(x.lower(b)) { return k }
-            if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) { return nil }
-            if k > j && lx.cueLength(t, k, b) > 0 { return nil }
+            // `told MSNBC's "Morning Joe" that`: a quoted title inside the addressee.
+            if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) && !(addressee && quoted[k]) { return nil }
+            if k > j && lx.cueLength(t, k, b) > 0 && !quoted[k] { return nil }
             k += 1
         }
         return nil
@@ -278,10 +297,17 @@ struct ReportedSpeech {
         let lx = lexicon
         let x = t[j]
         guard x.kind == .word else { return nil }
-        if let p = lx.pronoun(x, b), !p.subject { return j + 1 }
+        // `told him`, not `told his advisers` (`her` may be either: a plain word after it is
+        // its noun).
+        if let p = lx.pronoun(x, b), p.object,
+           !(j + 1 < t.count && t[j + 1].kind == .word && !t[j + 1].capitalized && lx.wordClass(t[j + 1], b) == nil
+             && !isOpener(t[j + 1], b) && lx.cueLength(t, j + 1, b) == 0) {
+            return j + 1
+        }
         if x.capitalized {
-            // `Fox News`, `Republican leaders`, `TheBlaze founder Glenn Beck`.
+            // `Fox News`, `Republican leaders`, `TheBlaze founder Glenn Beck`, `The Huffington Post`.
             var k = j
+            if lx.wordClass(x, b) == .determiner, j + 1 < t.count, t[j + 1].capitalized { k += 1 }
             while k < t.count && k - j < 6, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
                   t[k].capitalized || (k + 1 < t.count && t[k + 1].capitalized) || k == j + 1 {
                 k += 1
@@ -295,7 +321,8 @@ struct ReportedSpeech {
         var n = 0
         while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b) {
             k += 1; n += 1
-            if k < t.count, startsClause(t, k, b) { break }
+            // `the Washington Post`: a name goes on.
+            if k < t.count, startsClause(t, k, b), !(t[k].capitalized && t[k - 1].capitalized) { break }
         }
         return n > 0 ? k : nil
     }
@@ -369,7 +396,10 @@ struct ReportedSpeech {
         var speaker: SpeakerPhrase
         var opening: Int  // the comma before the speaker (or the cue, inverted)
         var after = i + l  // the first token after the attribution
-        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b),
+        // (A dash that closes an aside, `Kall -- co-editor of a book -- said the candidate …`,
+        // is not this comma.)
+        let closesAside = i > 0 && t[i - 1].isDash(b) && t[max(0, i - 40)..<(i - 1)].contains { $0.isDash(b) }
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b),
            sp.kind != .description || lx.canSpeak(sp.tokens, b) {
             // `…, said the senator`; not `…, estimated the losses`.
             speaker = sp
@@ -378,6 +408,10 @@ struct ReportedSpeech {
         } else if let sp = lx.speakerBefore(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
             speaker = sp
             opening = s - 1
+            // `…, the IMF said`: the article before a name.
+            if opening >= 1, sp.kind == .name, lx.wordClass(t[opening], b) == .determiner, t[opening].lowerIs("the", b) {
+                opening -= 1
+            }
             if s >= 1, t[0].lower(b) == "as", t[1..<s].allSatisfy({ lx.wordClass($0, b) == .determiner }) {
                 // `As Kerry said, the talks …`
                 guard after < t.count, t[after].isPunct(b, ",") else { return nil }
