@@ -95,7 +95,8 @@ struct MatchingTests {
     }
 
     @Test(arguments: [("reyne", "tomas-reyne" as String?, SpeakerAgreement.same), ("john-kerry+sergei-lavrov", "sergei-lavrov", .same),
-                      ("john-kerry", "sergei-lavrov", .different), ("john-kerry", nil, .unknown), ("ne", "tomas-reyne", .different)])
+                      ("john-kerry", "sergei-lavrov", .different), ("john-kerry", nil, .unknown), ("ne", "tomas-reyne", .different),
+                      ("kerry", "sergei-lavrov+john-kerry", .same), ("a-b+c-d", "x+y", .different), ("lavrov+x", "y+sergei-lavrov", .same)])
     func speakerAgreement(a: String, b: String?, expected: SpeakerAgreement) {
         #expect(SpeakerAgreement.of(a, b) == expected)
     }
@@ -170,5 +171,19 @@ struct RecordMatcherTests {
             #expect(scan.object("b")?.string("entity") == "e")
             #expect(scan.string("n") == nil)
         }
+    }
+}
+
+@Suite("Claim words: stems")
+struct StemTests {
+    // The stem's hash is taken without making the stem: it must be the hash of the stem, for
+    // every suffix rule and the words too short for one.
+    @Test("stemHash is the hash of stem", arguments: [
+        "parties", "ties", "separating", "sing", "states", "boss", "bus", "glass", "used", "red", "trump's",
+        "separate", "hoped", "s", "is", "this", "policies", "running", "agreed", "xe", "élections",
+    ])
+    func stemHash(word: String) {
+        let bytes = Array(word.utf8)
+        #expect(ClaimVocabulary.stemHash(bytes) == ClaimVocabulary.hash(ClaimVocabulary.stem(bytes)))
     }
 }

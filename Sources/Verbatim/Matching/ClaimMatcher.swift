@@ -86,6 +86,9 @@ public final class ClaimMatcher {
 
     private let vocabulary: ClaimVocabulary
     private var quotes: [Stored] = []
+    /// The document of each stored quote, read for every candidate (a plain array: reading it
+    /// retains nothing).
+    private var quoteDocs: [Int32] = []
     private var clusters: [Cluster] = []
     private var docs: [String: Int32] = [:]
     private var docNames: [String] = []
@@ -141,49 +144,68 @@ public final class ClaimMatcher {
         let index = Int32(quotes.count)
         let prints = shape.words.count >= 3 ? shape.fingerprints() : []
 
-        // 1. Candidates, by fingerprints shared.
+        // 1. Candidates, by fingerprints shared. The hot loop reads the postings and the hit
+        // counts through buffer pointers: no retain, release or uniqueness check a posting.
         var touched: [Int32] = []
-        func hit(_ q: Int32, _ n: Int32) {
-            if hitCount[Int(q)] == 0 { touched.append(q) }
-            hitCount[Int(q)] += n
-        }
-        if shape.words.count >= 3, let same = exact[shape.exact] { hit(same, 1 << 20) }
-        for f in prints {
-            guard let head = heads[f] else { continue }
-            guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
-            var p = Int32(truncatingIfNeeded: head >> 32)
-            var read = 0
-            while p >= 0 && read < Self.postingsRead {
-                hit(postQuote[Int(p)], 1)
-                p = postNext[Int(p)]
-                read += 1
+        let sameText = shape.words.count >= 3 ? exact[shape.exact] : nil
+        let recent = speaker >= 0 ? bySpeaker[speaker] : nil
+        do {
+        let heads = self.heads  // one reference for the loop (it ends before the table grows)
+        hitCount.withUnsafeMutableBufferPointer { count in
+            postQuote.withUnsafeBufferPointer { postQuote in
+                postNext.withUnsafeBufferPointer { postNext in
+                    func hit(_ q: Int32, _ n: Int32) {
+                        if count[Int(q)] == 0 { touched.append(q) }
+                        count[Int(q)] += n
+                    }
+                    if let same = sameText { hit(same, 1 << 20) }
+                    for f in prints {
+                        guard let head = heads[f] else { continue }
+                        guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
+                        var p = Int32(truncatingIfNeeded: head >> 32)
+                        var read = 0
+                        while p >= 0 && read < Self.postingsRead {
+                            hit(postQuote[Int(p)], 1)
+                            p = postNext[Int(p)]
+                            read += 1
+                        }
+                    }
+                    if let recent {
+                        // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
+                        for q in recent where count[Int(q)] == 0 {
+                            touched.append(q)
+                            count[Int(q)] = -1
+                        }
+                    }
+                }
             }
         }
-        if speaker >= 0, let recent = bySpeaker[speaker] {
-            // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
-            for q in recent where hitCount[Int(q)] == 0 {
-                touched.append(q)
-                hitCount[Int(q)] = -1
-            }
         }
         var candidates: [(quote: Int32, hits: Int32)] = []
         candidates.reserveCapacity(touched.count)
-        for q in touched {
-            let n = hitCount[Int(q)]
-            hitCount[Int(q)] = 0
-            if quotes[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
-        }
-
-        // 2. Verification.
-        let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
-            .prefix(Self.candidatesVerified)
         var found: [(quote: Int32, relation: ClaimRelation, speakers: SpeakerAgreement)] = []
-        let grams = TrigramPositions(shape.words)
-        for (q, _) in ranked {
-            let oldSpeaker = quotes[Int(q)].speaker
-            let agreement = SpeakerAgreement.of(named, oldSpeaker >= 0 ? speakerNames[Int(oldSpeaker)] : nil)
-            if let r = ClaimComparer.relate(shape, grams, quotes[Int(q)].shape, speakers: agreement) {
-                found.append((q, r, agreement))
+        do {
+            // One reference to the stored quotes for the reads below; it ends before they grow.
+            let stored = quotes
+            hitCount.withUnsafeMutableBufferPointer { count in
+                quoteDocs.withUnsafeBufferPointer { docs in
+                    for q in touched {
+                        let n = count[Int(q)]
+                        count[Int(q)] = 0
+                        if docs[Int(q)] != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                    }
+                }
+            }
+
+            // 2. Verification.
+            let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
+                .prefix(Self.candidatesVerified)
+            let grams = TrigramPositions(shape.words)
+            for (q, _) in ranked {
+                let agreement = agreement(speaker, stored[Int(q)].speaker)
+                if let r = ClaimComparer.relate(shape, grams, stored[Int(q)].shape, speakers: agreement) {
+                    found.append((q, r, agreement))
+                }
             }
         }
         func rank(_ r: MatchRelation) -> Int {
@@ -226,6 +248,7 @@ public final class ClaimMatcher {
 
         // 4. Index the new quote.
         quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
+        quoteDocs.append(doc)
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {
@@ -282,6 +305,13 @@ public final class ClaimMatcher {
         docSources.append(source)
         docScopes.append(entityIDs.scopePrefix(doc))
         return d
+    }
+
+    /// ``SpeakerAgreement/of(_:_:)`` of two interned speakers (-1: none).
+    private func agreement(_ a: Int32, _ b: Int32) -> SpeakerAgreement {
+        if a < 0 || b < 0 { return .unknown }
+        if a == b { return .same }
+        return SpeakerAgreement.of(speakerNames[Int(a)], speakerNames[Int(b)])
     }
 
     private func intern(speaker: String) -> Int32 {

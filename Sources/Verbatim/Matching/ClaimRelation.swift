@@ -20,13 +20,44 @@ public enum SpeakerAgreement: String, Sendable {
     /// `tomas-reyne`: a transcript label or a short reference). Unknown when either has no
     /// speaker.
     static func of(_ a: String?, _ b: String?) -> SpeakerAgreement {
-        guard let a, let b else { return .unknown }
+        guard var a, var b else { return .unknown }
         if a == b { return .same }
-        let x = a.split(separator: "+"), y = b.split(separator: "+")
-        func agree(_ p: Substring, _ q: Substring) -> Bool {
-            p == q || p.hasSuffix("-" + q) || q.hasSuffix("-" + p)
+        // On the bytes, without splitting or joining strings: this runs for every candidate.
+        return a.withUTF8 { x in b.withUTF8 { y in agree(x, y) } } ? .same : .different
+    }
+
+    /// Whether a member (between `+`) of `x` agrees with one of `y`: equal, or one ends with
+    /// `-` and the other.
+    private static func agree(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        func members(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+            var out: [Range<Int>] = [], start = 0
+            for i in 0..<b.count where b[i] == 0x2B { out.append(start..<i); start = i + 1 }
+            out.append(start..<b.count)
+            return out
         }
-        return x.contains { p in y.contains { agree(p, $0) } } ? .same : .different
+        // `long` ends with `-` and `short`.
+        func endsWith(_ long: UnsafeBufferPointer<UInt8>, _ l: Range<Int>, _ short: UnsafeBufferPointer<UInt8>, _ s: Range<Int>) -> Bool {
+            guard l.count > s.count else { return false }
+            guard long[l.upperBound - s.count - 1] == 0x2D else { return false }
+            var i = l.upperBound - s.count, j = s.lowerBound
+            while j < s.upperBound { if long[i] != short[j] { return false }; i += 1; j += 1 }
+            return true
+        }
+        func equal(_ l: Range<Int>, _ s: Range<Int>) -> Bool {
+            guard l.count == s.count else { return false }
+            var i = l.lowerBound, j = s.lowerBound
+            while i < l.upperBound { if x[i] != y[j] { return false }; i += 1; j += 1 }
+            return true
+        }
+        if !x.contains(0x2B) && !y.contains(0x2B) {
+            let p = 0..<x.count, q = 0..<y.count
+            return equal(p, q) || endsWith(x, p, y, q) || endsWith(y, q, x, p)
+        }
+        let xs = members(x), ys = members(y)
+        for p in xs {
+            for q in ys where equal(p, q) || endsWith(x, p, y, q) || endsWith(y, q, x, p) { return true }
+        }
+        return false
     }
 }
 
@@ -118,11 +149,16 @@ enum ClaimComparer {
 
     /// The number of values two sorted arrays share.
     static func sharedCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        var i = 0, j = 0, n = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, n = 0
+                while i < a.count && j < b.count {
+                    let x = a[i], y = b[j]
+                    if x == y { n += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+                }
+                return n
+            }
         }
-        return n
     }
 }
 

@@ -110,8 +110,10 @@ struct ClaimVocabulary: Sendable {
     /// marks. A mark that both opens and closes (`"`, `”`) opens outside and closes inside;
     /// an apostrophe between letters is not a mark. One piece when there is no mark.
     func quotedPieces(_ text: String) -> [(String, Bool)] {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x22 && (opening.contains($0) || closing.contains($0)) }) else {
+            return [(text, false)]
+        }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { opening.contains($0) || closing.contains($0) }) else { return [(text, false)] }
         var pieces: [(String, Bool)] = []
         var current = String.UnicodeScalarView()
         var inside = false
@@ -148,22 +150,31 @@ struct ClaimVocabulary: Sendable {
             let h = Self.hash(word)
             words.append(pronounCase[h] ?? h)
             if !stopwords.contains(h) && (word.count > 1 || (0x30...0x39).contains(word[0])) {
-                content.append(Self.hash(Self.stem(word)))
+                content.append(Self.stemHash(word))
             }
         }
-        for scalar in normalized.unicodeScalars {
-            let v = scalar.value
-            let isWordChar: Bool
-            if v < 0x80 {
-                isWordChar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
-                    || (v == 0x27 && !word.isEmpty)
-            } else {
-                isWordChar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            }
-            if isWordChar {
-                if v < 0x80 { word.append(UInt8(v)) } else { word.append(contentsOf: String(scalar).utf8) }
-            } else {
-                flush()
+        let b = Array(normalized.utf8)
+        do {
+            var i = 0
+            while i < b.count {
+                let v = b[i]
+                if v < 0x80 {
+                    // ASCII, the bulk of news text, read without decoding.
+                    if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v == 0x27 && !word.isEmpty) {
+                        word.append(v)
+                    } else {
+                        flush()
+                    }
+                    i += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Text.scalar(at: i, in: b)
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    word.append(contentsOf: b[i..<(i + length)])
+                } else {
+                    flush()
+                }
+                i += length
             }
         }
         flush()
@@ -181,6 +192,25 @@ struct ClaimVocabulary: Sendable {
     /// A light suffix stripper, enough for inflection to stop hiding a shared word
     /// (`separating` / `separate`, `states` / `state`, `parties` / `party`); a possessive
     /// `'s` goes first.
+    /// ``hash(_:)`` of ``stem(_:)``, without making the stem.
+    static func stemHash(_ word: [UInt8]) -> UInt32 {
+        var n = word.count
+        if n > 2, word[n - 1] == 0x73, word[n - 2] == 0x27 { n -= 2 }
+        func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { n > 5 && word[n - 3] == a && word[n - 2] == b && word[n - 1] == c }
+        if ends(0x69, 0x65, 0x73) {  // ies → y
+            return (hash(word[..<(n - 3)]) ^ 0x79) &* 0x0100_0193
+        }
+        if ends(0x69, 0x6E, 0x67) {  // ing
+            n -= 3
+        } else if n > 4, word[n - 2] == 0x65, word[n - 1] == 0x64 {  // ed
+            n -= 2
+        } else if n > 3, word[n - 1] == 0x73, !(n > 4 && word[n - 2] == 0x73) {  // s, not ss
+            n -= 1
+        }
+        if n > 3, word[n - 1] == 0x65 { n -= 1 }
+        return hash(word[..<n])
+    }
+
     static func stem(_ word: [UInt8]) -> [UInt8] {
         var w = word[...]
         if w.count > 2, w.last == 0x73, w[w.endIndex - 2] == 0x27 { w = w.dropLast(2) }
