@@ -50,6 +50,16 @@ struct MatchingTests {
         #expect(r.matches.first?.relation == "contains")
     }
 
+    // A short reported claim with no quotation mark (`proposed a ban on …`) found inside a
+    // longer claim is a shared topic, not a repeat; quoted, the same words are a fragment.
+    @Test func shortReportedTopicIsNoFragment() throws {
+        let long = "that 65 percent of voters supported his call for a ban on imports entering the country"
+        let topic = run([q("a#1", long, direct: false), q("b#1", "a ban on imports entering the country", direct: false)])
+        #expect(topic.matches.isEmpty)
+        let quoted = run([q("a#1", long, direct: false), q("b#1", "a ban on imports entering the country")])
+        #expect(quoted.matches.first?.relation == "contained")
+    }
+
     // Reported speech of the same speaker: the pronoun shift does not hide the words.
     @Test func directQuoteReportedAsIndirect() throws {
         let r = run([q("a#1", "We are going to open the border crossings to aid convoys next week", speaker: "ilse-marandi"),

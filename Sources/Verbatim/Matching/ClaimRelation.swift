@@ -98,6 +98,9 @@ enum ClaimComparer {
     static let minContent = 4
     static let shortFragment = 5
     static let paraphraseRatio = 0.5
+    /// The fewest words of a reported claim with no quotation mark that can be found inside a
+    /// longer claim.
+    static let reportedMinWords = 10
 
     static func relate(_ new: ClaimShape, _ old: ClaimShape, speakers: SpeakerAgreement) -> ClaimRelation? {
         relate(new, TrigramPositions(new.words), old, speakers: speakers)
@@ -117,7 +120,10 @@ enum ClaimComparer {
         let covered = newShorter ? newCovered.reduce(0) { $0 + ($1 ? 1 : 0) } : grams.count(in: old.words)
         let need = short.words.count < longWords ? shortCover : longCover
         let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
-        if whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
+        // A short reported claim inside a longer one is a shared topic (`a ban on Muslims
+        // entering the United States`), not a repeat.
+        let topic = short.reported && short.words.count < reportedMinWords && short.words.count < long.words.count
+        if !topic, whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
             let verbatim = covered == short.words.count
             if short.words == long.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
             if Double(covered) >= nearlyAll * Double(long.words.count) {

@@ -14,6 +14,9 @@ struct ClaimShape: Sendable, Equatable {
     /// The words inside quotation marks within the claim (the quoted fragments of a mixed
     /// quote: `that they had “achieved clarity on the path forward”`), as ranges of ``words``.
     var quoted: [Range<Int>] = []
+    /// Reported speech with no quotation mark in it (`proposed a ban on …`): its words are the
+    /// writer's, and a short one is matched only in full (``ClaimComparer/reportedMinWords``).
+    var reported = false
 
     /// The hash of the three words from `i`.
     @inline(__always)
@@ -103,7 +106,8 @@ struct ClaimVocabulary: Sendable {
         }
         var exact: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return ClaimShape(words: words, content: Array(Set(content)).sorted(), exact: exact, quoted: quoted)
+        return ClaimShape(words: words, content: Array(Set(content)).sorted(), exact: exact, quoted: quoted,
+                          reported: !direct && pieces.count <= 1)
     }
 
     /// `text` cut at its quotation marks: the pieces, each marked inside or outside quotation
