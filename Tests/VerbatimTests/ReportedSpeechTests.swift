@@ -57,6 +57,10 @@ struct ReportedSpeechTests {
                        text: "the candidate made announcements", mention: "Kall", cue: "said"),
         ExpectedReport(input: "Trump refused to pay an architect who said he was stiffed.", kind: .indirect,
                        text: "he was stiffed", mention: "an architect who", cue: "said"),
+        // A stance whose object is a name is reported whatever its length.
+        ExpectedReport(input: "The governor endorsed Cruz.", kind: .indirect, text: "Cruz", mention: "The governor", cue: "endorsed"),
+        ExpectedReport(input: "The senator assailed the deal as a giveaway.", kind: .indirect,
+                       text: "the deal as a giveaway", mention: "The senator", cue: "assailed"),
         // A headline.
         ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
                        text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),

@@ -267,7 +267,9 @@ struct ReportedSpeech {
         }
         guard s < t.count, !(t[s].kind == .punctuation && !quoted[s]) else { return nil }
         let e = clauseEnd(t, s, quoted, b)
-        guard e > s, words(t, s, e, outside: quoted) >= 1, words(t, s, e) >= 3 else { return nil }
+        // A short content only as the named object of a stance (`endorsed Cruz`, `backed Clinton`).
+        guard e > s, words(t, s, e, outside: quoted) >= 1,
+              words(t, s, e) >= 3 || (role == .object && s == j && lx.isNameWord(t[s], b)) else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
     }
 
