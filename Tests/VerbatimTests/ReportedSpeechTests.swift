@@ -131,6 +131,14 @@ struct ReportedSpeechTests {
         #expect(a.map(\.text) == ["they are undecided", "they could change their minds"])
     }
 
+    // A cue after `and` shares the subject of the sentence's first verb, even when that verb
+    // is no cue (`stress` is mostly a noun).
+    @Test("`X stress … and warn that …`: X warns")
+    func conjoinedCueSubject() {
+        let a = Fixture.attributions("US officials stress Russia has committed to a transition and warn that the Kremlin will get bogged down.")
+        #expect(a.last?.mention == "US officials", "\(a)")
+    }
+
     // A conjunction before a second cue of the same subject ends the first content.
     @Test("content stops at `but` before a cue")
     func conjunctionEnds() {

@@ -140,7 +140,18 @@ struct ReportedSpeech {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
         }
         if lx.wordClass(last, b) == .conjunction, ["and", "but"].contains(last.lower(b)) {
-            return lx.subjectOfEarlierCue(t, e - 1, b) ?? lx.clauseSubject(t, e - 1, b)
+            if let sp = lx.subjectOfEarlierCue(t, e - 1, b) { return sp }
+            // `US officials stress Russia has … and warn that`: the subject of the sentence's
+            // first verb (its first lower-case word of no class).
+            if let v = t[..<(e - 1)].firstIndex(where: { $0.kind == .word && !$0.capitalized && lx.wordClass($0, b) == nil }), v > 0 {
+                // `US officials stress`: a description of the name and the noun first.
+                if v + 1 < e - 1, t[v + 1].kind == .word, !t[v + 1].capitalized, lx.wordClass(t[v + 1], b) == nil,
+                   let d = lx.describedBefore(t, v + 1, b), d.range.start == t[0].start {
+                    return d
+                }
+                if let sp = lx.namedBefore(t, v, b) ?? lx.describedBefore(t, v, b), sp.range.start == t[0].start { return sp }
+            }
+            return lx.clauseSubject(t, e - 1, b)
         }
         // `Kall -- co-editor of Debating The Donald, a book … -- said`: the name before a
         // dash-closed aside.
