@@ -87,4 +87,13 @@ struct EntityIDTests {
         #expect(ids.scoped("the UN envoy", in: "trump-s-bill") == "trump-s-bill-the-un-envoy")
         #expect(ids.scopePrefix("bill-x") == "bill-x-")
     }
+
+    // UTF-8 read as Latin-1, once or twice, and in decomposed form, is the name it stood for.
+    @Test("mojibake names get the id of the name", arguments: [
+        "FranÃ§ois Hollande", "FranÃ\u{83}Â§ois Hollande", "FranA\u{0303}\u{0083}A\u{0302}§ois Hollande",
+        "Franc\u{0327}ois Hollande",
+    ])
+    func mojibake(name: String) {
+        #expect(EntityID().make(name) == "francois-hollande")
+    }
 }

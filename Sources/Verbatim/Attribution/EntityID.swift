@@ -104,7 +104,9 @@ final class EntityID {
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {
         // Only letters outside ASCII need folding; other symbols (`’`, `“`) drop out anyway.
-        let ascii = name.unicodeScalars.allSatisfy { $0.value < 0x80 || !$0.properties.isAlphabetic } ? name : foldToASCII(name)
+        // Composed first (`e` + U+0301 is `é`), and mended when it is mojibake.
+        let text = name.utf8.contains { $0 >= 0x80 } ? Self.repairingMojibake(name) : name
+        let ascii = text.unicodeScalars.allSatisfy { $0.value < 0x80 || !$0.properties.isAlphabetic } ? text : foldToASCII(text)
         var out: [UInt8] = []
         out.reserveCapacity(ascii.utf8.count)
         var dash = false
@@ -118,6 +120,21 @@ final class EntityID {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `name` composed (NFC), and, when it is UTF-8 that was read as Latin-1 once or twice
+    /// (`FranÃ§ois`, `FranÃ\u{83}Â§ois`), the letters it stood for (`François`). Text with a
+    /// letter beyond U+00FF, or that does not decode, is only composed.
+    static func repairingMojibake(_ name: String) -> String {
+        var s = name.precomposedStringWithCanonicalMapping
+        for _ in 0..<2 {
+            guard s.unicodeScalars.contains(where: { $0 == "\u{C3}" || $0 == "\u{C2}" }),
+                  s.unicodeScalars.allSatisfy({ $0.value < 0x100 }) else { break }
+            let bytes = s.unicodeScalars.map { UInt8($0.value) }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else { break }
+            s = decoded
+        }
+        return s
     }
 
     /// Latin letters lose their accents by decomposition (cheap); other scripts go through
