@@ -263,6 +263,9 @@ struct SpeakerTests {
     @Test("a name ending in a title word, and an adverb opening a sentence", arguments: [
         ("“It is easy,” said Rep. Peter King.", "Peter King"),
         ("Back in 1999, Mr. Trump praised Mr. Clinton, telling CNBC: “I wish I could be like that.”", "Trump"),
+        // A capitalised modifier, a role and a name: the name (not `Democratic`).
+        ("Democratic presidential candidate Bernie Sanders is disavowing remarks, saying he condemns them.", "Bernie Sanders"),
+        ("“The math is daunting,” explained Democratic strategist Simon Rosenberg.", "Simon Rosenberg"),
     ])
     func nameEdges(text: String, name: String) {
         #expect(Fixture.attributions(text).last?.name == name)

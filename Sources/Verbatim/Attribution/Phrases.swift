@@ -239,6 +239,8 @@ extension Lexicon {
                     break
                 }
             }
+            // `said Democratic strategist Simon Rosenberg`: a capitalised modifier, a role, a name.
+            if e - start == 1, let longer = nameAfterRole(t, e, b) { e = longer }
         } else if wordClass(first, b)?.opensPhrase == true || (first.kind == .word && wordClass(first, b) == nil) {
             kind = .description
             e = start + 1
@@ -290,6 +292,9 @@ extension Lexicon {
             if (isNameWord(x, b) && !(i == 0 && isParticipleOrAdverb(x, b))) || isTitle(x, b) {
                 var e = i + 1
                 while e < end && e - i < 8 && (isNameWord(t[e], b) || isTitle(t[e], b) || isParticle(t[e], b)) { e += 1 }
+                // `Democratic presidential candidate Bernie Sanders is`: a capitalised modifier,
+                // a role, a name.
+                if e - i == 1, let longer = nameAfterRole(t, e, b), longer <= end { e = longer }
                 let run = Array(t[i..<e])
                 let last = run[run.count - 1].text(b)
                 let possessive = Self.isPossessive(last)
@@ -303,6 +308,18 @@ extension Lexicon {
             i += 1
         }
         return nil
+    }
+
+    /// After a capitalised modifier ending at `e` (`Democratic`), one to three lower-case words
+    /// of no class, the last a role (`presidential candidate`), then a name: the end of that
+    /// name, else nil.
+    func nameAfterRole(_ t: [Token], _ e: Int, _ b: [UInt8]) -> Int? {
+        var j = e
+        while j < t.count, j - e < 3, t[j].kind == .word, !t[j].capitalized, wordClass(t[j], b) == nil, cueLength(t, j, b) == 0 { j += 1 }
+        guard j > e, j < t.count, isNameWord(t[j], b), rules.roles[NameIndex.role(t[j - 1].text(b))] != nil else { return nil }
+        var k = j
+        while k < t.count, k - j < 5, isNameWord(t[k], b) || isParticle(t[k], b) { k += 1 }
+        return k
     }
 
     /// A description of two or more words that can speak, opened by a determiner at `i`.
