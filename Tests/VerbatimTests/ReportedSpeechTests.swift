@@ -61,6 +61,14 @@ struct ReportedSpeechTests {
         ExpectedReport(input: "The governor endorsed Cruz.", kind: .indirect, text: "Cruz", mention: "The governor", cue: "endorsed"),
         ExpectedReport(input: "The senator assailed the deal as a giveaway.", kind: .indirect,
                        text: "the deal as a giveaway", mention: "The senator", cue: "assailed"),
+        // A time phrase between subject and cue; an adverbial between cue and a clause that
+        // opens with a pronoun; a role's holder after `to`.
+        ExpectedReport(input: "Wells Fargo just this month announced it would end the incentives.", kind: .indirect,
+                       text: "it would end the incentives", mention: "Wells Fargo", cue: "announced"),
+        ExpectedReport(input: "Trump said after the convention he would not accept the endorsement.", kind: .indirect,
+                       text: "he would not accept the endorsement", mention: "Trump", cue: "said"),
+        ExpectedReport(input: "In recent days, advisers to Mr. Obama say, the president has grown exasperated.", kind: .indirect,
+                       text: "In recent days the president has grown exasperated", mention: "advisers to Mr. Obama", cue: "say"),
         // A headline.
         ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
                        text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),

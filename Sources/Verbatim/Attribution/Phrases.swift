@@ -18,7 +18,8 @@ extension Lexicon {
         while e > 0 {
             if let c = wordClass(t[e - 1], b) {
                 guard c == .modifier || c == .time else { break }
-                e -= c == .time && e >= 2 && wordClass(t[e - 2], b) == .preposition ? 2 : 1
+                // `on Saturday`, `this month`: the word before a time word goes with it.
+                e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
             } else if !t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly") {
                 e -= 1
             } else {
@@ -70,10 +71,8 @@ extension Lexicon {
         if sp.kind == .name, p >= 2, wordClass(t[p], b) == .determiner, !Self.isPossessive(t[p].text(b)) { p -= 1 }
         let word = t[p].lower(b)
         guard wordClass(t[p], b) == .preposition, Self.holderPrepositions.contains(word) else { return sp }
-        if word == "to" {
-            guard p >= 2, t[p - 1].lower(b) == "close" else { return sp }
-            p -= 1
-        }
+        // `a source close to the campaign`, `advisers to Mr. Obama`.
+        if word == "to", p >= 2, t[p - 1].lower(b) == "close" { p -= 1 }
         guard let holder = describedBefore(t, p, b), let head = holder.tokens.last,
               rules.roles[NameIndex.role(head.text(b))] != nil || isPluralRole(NameIndex.role(head.text(b))) else { return sp }
         return SpeakerPhrase(range: ByteRange(holder.range.start, sp.range.end), tokens: holder.tokens + t[p..<s] + sp.tokens,
@@ -195,7 +194,10 @@ extension Lexicon {
         if wordClass(t[s], b)?.opensPhrase == true { determined = true }
         if !determined {
             // A bare plural or name-like phrase at the start of its clause (`Officials said`).
-            guard end - s <= 3, s == 0 || t[s - 1].kind == .punctuation else { return nil }
+            // (`where restructuring experts say`, `because analysts say`: after a relative or
+            // conjunction too.)
+            guard end - s <= 3, s == 0 || t[s - 1].kind == .punctuation
+                    || [.relative, .conjunction].contains(wordClass(t[s - 1], b)) else { return nil }
             if wordClass(t[s], b) != nil { return nil }
         }
         let tokens = Array(t[s..<end])

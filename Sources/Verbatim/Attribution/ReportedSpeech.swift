@@ -269,6 +269,11 @@ struct ReportedSpeech {
             if next == "to" { s = j } else if next == "if" || startsClause(t, object, b) { s = object } else { return nil }
         } else if role == .infinitive, t[j].lower(b) == "to" {
             s = j
+        } else if role == .bare, lx.wordClass(t[j], b) == .preposition, t[j].lower(b) != "to",
+                  let k = t[(j + 1)..<min(t.count, j + 6)].firstIndex(where: { lx.isSubjectPronoun($0, b) }),
+                  !t[(j + 1)..<k].contains(where: { $0.kind == .punctuation }) {
+            // `said after the convention he would not accept`: past a short adverbial.
+            s = k
         } else if role == .bare || role == .object {
             s = j
             // `said to be`, `said in`, `said, adding`, `said and`: no clause here.
