@@ -116,6 +116,10 @@ struct RulesTests {
         // A country key is lower-case letters; one place names one country.
         ("places.tsv", "place\tcountry\nMoscow\tRU\n", "rules/places.tsv:2:"),
         ("places.tsv", "place\tcountry\nMoscow\tru\nMoscow\tus\n", "rules/places.tsv:3:"),
+        // A phrase word belongs to a known list, in lower case; short given names likewise.
+        ("phrase-words.tsv", "word\tlist\nin\tholders\n", "rules/phrase-words.tsv:2:"),
+        ("phrase-words.tsv", "word\tlist\nIn\tholder\n", "rules/phrase-words.tsv:2:"),
+        ("nicknames.tsv", "nickname\tgiven\nJoe\tjoseph\n", "rules/nicknames.tsv:2:"),
     ])
     func badFile(file: String, text: String, location: String) throws {
         let message = try loadError([file: text])

@@ -259,12 +259,10 @@ extension Lexicon {
             || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && first.first?.isUppercase == true)
         guard definite else { return false }
         if isPluralRole(NameIndex.role(last)) { return false }
-        if let family = describe(words)?.family, Self.impersonalFamilies.contains(family) { return false }
+        if let family = describe(words)?.family, rules.phraseWords.impersonalFamilies.contains(family) { return false }
         return true
     }
 
-    /// Role families of `rules/roles.tsv` that name no single person.
-    static let impersonalFamilies: Set<String> = ["organisation", "document", "people", "source"]
 
     /// Whether a person of gender `g` can be meant by a pronoun of gender `p`.
     func compatible(_ g: RuleSet.Gender?, _ p: RuleSet.Gender) -> Bool {

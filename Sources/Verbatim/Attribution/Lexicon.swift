@@ -19,9 +19,13 @@ struct Lexicon {
     private let functionWords: WordTable<RuleSet.WordClass>
     private let pronouns: WordTable<RuleSet.Pronoun>
     private let reportingWords: WordTable<RuleSet.ReportingRole>
+    /// The double quotation marks of `rules/quote-marks.tsv` that are one character.
+    let doubleMarks: Set<Unicode.Scalar>
 
     init(rules: RuleSet) {
         self.rules = rules
+        doubleMarks = Set(rules.quoteMarks.filter { !$0.single }.flatMap { [$0.open, $0.close] }
+            .compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
         self.tokenizer = Tokenizer(abbreviations: rules.abbreviations)
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))

@@ -70,7 +70,7 @@ extension Lexicon {
         // `officials at the State Department`: past the article of a name.
         if sp.kind == .name, p >= 2, wordClass(t[p], b) == .determiner, !Self.isPossessive(t[p].text(b)) { p -= 1 }
         let word = t[p].lower(b)
-        guard wordClass(t[p], b) == .preposition, Self.holderPrepositions.contains(word) else { return sp }
+        guard wordClass(t[p], b) == .preposition, rules.phraseWords.holders.contains(word) else { return sp }
         // `a source close to the campaign`, `advisers to Mr. Obama`.
         if word == "to", p >= 2, t[p - 1].lower(b) == "close" { p -= 1 }
         guard let holder = describedBefore(t, p, b), let head = holder.tokens.last,
@@ -79,8 +79,6 @@ extension Lexicon {
                              kind: .description)
     }
 
-    /// Prepositions that tie a role to where it is held (`a source in`, `officials at`).
-    static let holderPrepositions: Set<String> = ["in", "at", "of", "from", "for", "within", "inside", "on", "to"]
 
     /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).
     func isPluralRole(_ w: String) -> Bool {
@@ -92,7 +90,7 @@ extension Lexicon {
     /// (`A source in the Russian delegation` → `A source`): the part that names the role.
     func roleWords(_ words: [String]) -> [String] {
         guard words.count > 2 else { return words }
-        for k in 1..<words.count where Self.holderPrepositions.contains(words[k].lowercased()) && words[k] != "of" {
+        for k in 1..<words.count where rules.phraseWords.holders.contains(words[k].lowercased()) && words[k] != "of" {
             return Array(words[..<k])
         }
         // `of` inside a role (`secretary of state`) stays.
@@ -110,7 +108,7 @@ extension Lexicon {
         guard t.kind == .word, t.end - t.start <= 10, b[t.start..<t.end].contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return nil }
         // On the raw text: ``Token/lower(_:)`` writes ’ as ', one byte for three.
         let w = t.text(b).lowercased()
-        for suffix in ["’s", "'s", "’ve", "'ve", "’re", "'re", "’d", "'d", "’ll", "'ll"] where w.hasSuffix(suffix) {
+        for suffix in rules.phraseWords.contractions where w.hasSuffix(suffix) {
             let head = Token(start: t.start, end: t.end - suffix.utf8.count, kind: .word, capitalized: t.capitalized)
             return head.end > head.start && isSubjectPronoun(head, b) ? head : nil
         }
@@ -148,8 +146,7 @@ extension Lexicon {
     /// capitalised words, `k` being either mark.
     func isNicknameMark(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
         func mark(_ i: Int) -> Bool {
-            i >= 0 && i < t.count && t[i].kind == .punctuation
-                && ["\"", "\u{201C}", "\u{201D}"].contains(UTF8Text.scalar(at: t[i].start, in: b).0)
+            i >= 0 && i < t.count && t[i].kind == .punctuation && doubleMarks.contains(UTF8Text.scalar(at: t[i].start, in: b).0)
         }
         func word(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i].kind == .word && t[i].capitalized }
         guard mark(k) else { return false }
@@ -359,7 +356,7 @@ extension Lexicon {
             let w = t[i].lower(b)
             if w.hasSuffix("s") && !w.hasSuffix("ss") {
                 let c = wordClass(p, b)
-                if c == .quantifier && !["one", "another", "each", "every", "either", "neither"].contains(p.lower(b)) { return false }
+                if c == .quantifier && !rules.phraseWords.singularQuantifiers.contains(p.lower(b)) { return false }
                 if c == nil && p.end - p.start >= 4 && p.lower(b).hasSuffix("ed") { return false }
             }
         }
@@ -394,7 +391,7 @@ extension Lexicon {
         if rules.roles[head] != nil || isPluralRole(head) { return true }
         let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
         // An agent noun (`the buyer`, `the heckler`, `one attendee`, `a strategist`).
-        if tokens.count > 1, ["er", "or", "ist", "ee", "ant", "ent", "ian", "man", "woman", "person"].contains(where: { singular.hasSuffix($0) }) {
+        if tokens.count > 1, rules.phraseWords.agentSuffixes.contains(where: { singular.hasSuffix($0) }) {
             return true
         }
         return tokens.dropFirst().contains { $0.capitalized }

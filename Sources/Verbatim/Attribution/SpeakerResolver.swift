@@ -146,8 +146,9 @@ final class SpeakerResolver {
     /// (the nearer on a tie), in text order.
     private func pairDescribed(_ words: [String], before position: Int, _ document: Document, _ index: NameIndex) -> [String]? {
         let lower = words.map { $0.lowercased() }
-        guard lower.count >= 2, let head = lower.last, lexicon.isPluralRole(head) || head == "men" || head == "women",
-              lower[0] == "both" || (lower.count >= 3 && lower[0] == "the" && lower[1] == "two") else { return nil }
+        let phrase = lexicon.rules.phraseWords
+        guard lower.count >= 2, let head = lower.last, lexicon.isPluralRole(head) || phrase.personPlurals.contains(head),
+              phrase.pairOpeners.contains(where: { $0.count < lower.count && Array(lower.prefix($0.count)) == $0 }) else { return nil }
         var order: [String] = []            // nearest first
         var count: [String: Int] = [:]
         var last: [String: Int] = [:]

@@ -101,6 +101,8 @@ public struct RuleSet: Sendable {
     /// Lower-case short forms of given names and the given name they stand for (`joe` →
     /// `joseph`), folded in entity ids.
     public var nicknames: [String: String]
+    /// Short closed lists that shape a speaker's phrase (`rules/phrase-words.tsv`).
+    public var phraseWords: PhraseWords
     /// Lower-case role nouns and phrases of one to three words and their family, the kind of
     /// post they describe (`foreign minister` and `envoy` → `diplomacy`).
     public var roles: [String: String]
@@ -129,6 +131,7 @@ public struct RuleSet: Sendable {
         "reporting.tsv": ["word", "role"],
         "name-particles.tsv": ["particle"],
         "nicknames.tsv": ["nickname", "given"],
+        "phrase-words.tsv": ["word", "list"],
         "places.tsv": ["place", "country"],
         "roles.tsv": ["role", "family"],
         "titles.tsv": ["title"],
@@ -266,6 +269,13 @@ public struct RuleSet: Sendable {
             return row[1]
         }
 
+        let phrase = try Self.table(file("phrase-words.tsv")) { (row, fail) throws(RuleError) in
+            guard let list = PhraseWords.List(rawValue: row[1]) else { throw fail("unknown list `\(row[1])`") }
+            guard row[0] == row[0].lowercased() else { throw fail("a phrase word is lower case, found `\(row[0])`") }
+            return list
+        }
+        phraseWords = PhraseWords(phrase)
+
         roles = try Self.table(file("roles.tsv")) { (row, fail) throws(RuleError) in
             let words = row[0].split(separator: " ", omittingEmptySubsequences: false)
             guard row[0] == row[0].lowercased(), (1...3).contains(words.count), !words.contains(where: \.isEmpty) else {
@@ -305,5 +315,36 @@ public struct RuleSet: Sendable {
             guard table.updateValue(try value(row, fail), forKey: row[0]) == nil else { throw fail("`\(row[0])` is on two rows") }
         }
         return table
+    }
+}
+
+extension RuleSet {
+    /// The closed lists of `rules/phrase-words.tsv`, one set each.
+    public struct PhraseWords: Sendable {
+        public enum List: String, Sendable {
+            case agentSuffix = "agent-suffix", contraction, holder, impersonal, pair
+            case personPlural = "person-plural", singular
+        }
+        /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
+        public var agentSuffixes: [String]
+        /// Endings after a subject pronoun, with `'` and with `’` (`'s`, `’s`).
+        public var contractions: [String]
+        public var holders: Set<String>
+        public var impersonalFamilies: Set<String>
+        /// Openers of a description of two people, as word lists (`both`; `the two`).
+        public var pairOpeners: [[String]]
+        public var personPlurals: Set<String>
+        public var singularQuantifiers: Set<String>
+
+        init(_ table: [String: List]) {
+            func words(_ l: List) -> [String] { table.filter { $0.value == l }.map(\.key).sorted() }
+            agentSuffixes = words(.agentSuffix).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
+            contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
+            holders = Set(words(.holder))
+            impersonalFamilies = Set(words(.impersonal))
+            pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
+            personPlurals = Set(words(.personPlural))
+            singularQuantifiers = Set(words(.singular))
+        }
     }
 }
