@@ -18,6 +18,7 @@ struct EntityIDTests {
         // Variants that differ only by punctuation share a slug with a listed variant.
         ("U.N.", "united-nations"),
         ("UN", "united-nations"),
+        ("U.S.", "united-states"), ("US", "united-states"),
         // A transliteration variant of a person's name.
         ("Sergey Lavrov", "sergei-lavrov"),
         // Not a variant: the id is the name's slug.

@@ -69,6 +69,9 @@ struct ReportedSpeechTests {
                        text: "he would not accept the endorsement", mention: "Trump", cue: "said"),
         ExpectedReport(input: "In recent days, advisers to Mr. Obama say, the president has grown exasperated.", kind: .indirect,
                        text: "In recent days the president has grown exasperated", mention: "advisers to Mr. Obama", cue: "say"),
+        // A cue that takes an object does not invert after a comma: `Russia` is its object.
+        ExpectedReport(input: "The US, meanwhile, accuses Russia of targeting western-backed fighters.", kind: .indirect,
+                       text: "Russia of targeting western-backed fighters", mention: "US", cue: "accuses"),
         // A headline.
         ExpectedReport(input: "Kerry Says Ceasefire Deal Is Close", kind: .indirect,
                        text: "Ceasefire Deal Is Close", mention: "Kerry", cue: "Says"),

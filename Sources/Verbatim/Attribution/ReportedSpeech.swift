@@ -417,7 +417,11 @@ struct ReportedSpeech {
         // (A dash that closes an aside, `Kall -- co-editor of a book -- said the candidate …`,
         // is not this comma.)
         let closesAside = i > 0 && t[i - 1].isDash(b) && t[max(0, i - 40)..<(i - 1)].contains { $0.isDash(b) }
-        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !lx.isGerund(t[i], b), let sp = lx.speakerAfter(t, i + l, b),
+        // Nor does a cue that takes an object invert (`The US, meanwhile, accuses Russia of …`:
+        // Russia is the object).
+        let takesObject = lx.rules.reporting[form] == .object
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, !lx.isGerund(t[i], b),
+           let sp = lx.speakerAfter(t, i + l, b),
            sp.kind != .description || lx.canSpeak(sp.tokens, b) {
             // `…, said the senator`; not `…, estimated the losses`.
             speaker = sp
