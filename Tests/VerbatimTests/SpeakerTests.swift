@@ -278,4 +278,14 @@ struct SpeakerTests {
         let a = Fixture.attributions(text)
         #expect(a.last?.name == "Tomas Reyne and Ilse Marandi", "\(a)")
     }
+
+    // A name that is a variant of `rules/aliases.tsv` is resolved to its canonical name, as
+    // its entity id is.
+    @Test("an alias variant is named by its canonical name", arguments: [
+        ("“The talks will go on,” Hizballah said in a statement.", "Hezbollah"),
+        ("The US, meanwhile, accuses Russia of targeting western-backed fighters.", "United States"),
+    ])
+    func aliasName(text: String, name: String) {
+        #expect(Fixture.attributions(text).first?.name == name)
+    }
 }

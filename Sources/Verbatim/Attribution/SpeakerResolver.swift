@@ -163,7 +163,8 @@ final class SpeakerResolver {
         return top.sorted { last[$0]! < last[$1]! }
     }
 
-    /// The resolved name of a name phrase: titles stripped, a surname alone completed.
+    /// The resolved name of a name phrase: titles stripped, a surname alone completed, a
+    /// variant of `rules/aliases.tsv` written as its canonical name (`US` → `United States`).
     private func resolveName(_ tokens: [Token], _ document: Document, _ fullNames: inout [String: String],
                              _ index: inout NameIndex?, _ b: [UInt8]) -> String {
         let core = coreName(tokens, b)
@@ -176,9 +177,11 @@ final class SpeakerResolver {
             if let full = fullestName(surname: core[core.count - 1], document, &index), full.hasSuffix(name), full.count > name.count {
                 name = full
             }
+            name = lexicon.rules.aliases[name] ?? name
             fullNames[key] = name
+            return name
         }
-        return name
+        return lexicon.rules.aliases[name] ?? name
     }
 
     /// How much a resolution is trusted at `distance` bytes from what it resolves to: 1 next
