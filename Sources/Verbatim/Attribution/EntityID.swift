@@ -14,17 +14,18 @@ final class EntityID {
     private var canonicalSlugs: [String: String] = [:]
     /// The slugs of the canonical names, kept as they are.
     private var canonicalNames: Set<String> = []
-
-    /// - Parameter aliases: variant → canonical name, as in ``RuleSet/aliases``. Names are
-    ///   compared by their slug, so `HIZBALLAH` and `hizballah` are the variant `Hizballah`.
-    ///   One step: the canonical name is not looked up again. When two variants have the same
-    ///   slug and different canonical names, the variant first in byte order decides.
-    ///
-    /// - Complexity: O(*n*) in the number of aliases, once; ``make(_:)`` then costs one
-    ///   more dictionary lookup.
     /// Short forms of given names and the given name they stand for (`joe` → `joseph`).
     private let nicknames: [String: String]
 
+    /// - Parameters:
+    ///   - aliases: variant → canonical name, as in ``RuleSet/aliases``. Names are
+    ///   compared by their slug, so `HIZBALLAH` and `hizballah` are the variant `Hizballah`.
+    ///   One step: the canonical name is not looked up again. When two variants have the same
+    ///   slug and different canonical names, the variant first in byte order decides.
+    ///   - nicknames: short given name → the given name, as in ``RuleSet/nicknames``.
+    ///
+    /// - Complexity: O(*n*) in the number of aliases, once; ``make(_:)`` then costs one
+    ///   more dictionary lookup.
     init(aliases: [String: String] = [:], nicknames: [String: String] = [:]) {
         self.nicknames = nicknames
         for (variant, canonical) in aliases.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {

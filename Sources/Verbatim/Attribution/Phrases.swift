@@ -79,7 +79,6 @@ extension Lexicon {
                              kind: .description)
     }
 
-
     /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).
     func isPluralRole(_ w: String) -> Bool {
         guard w.hasSuffix("s"), !w.hasSuffix("ss") else { return false }

@@ -175,9 +175,6 @@ struct ReportedSpeech {
         return phrase(t, e, b)
     }
 
-    /// The noun phrase ending before `end` that opens its clause (after punctuation, a
-    /// conjunction or the sentence start), of at most ten words, with no cue in it and not
-    /// opened by a preposition: `47 percent`, `People with direct knowledge of the talks`.
     /// `an architect who said`: before `who` (at `who`), a noun phrase opened by a determiner,
     /// at most four words, is a person whatever its head.
     private func personBefore(_ t: [Token], _ who: Int, _ b: [UInt8]) -> SpeakerPhrase? {
@@ -190,6 +187,9 @@ struct ReportedSpeech {
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .description)
     }
 
+    /// The noun phrase ending before `end` that opens its clause (after punctuation, a
+    /// conjunction or the sentence start), of at most ten words, with no cue in it and not
+    /// opened by a preposition: `47 percent`, `People with direct knowledge of the talks`.
     func phrase(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         let lx = lexicon
         guard end > 0, t[end - 1].kind != .punctuation else { return nil }

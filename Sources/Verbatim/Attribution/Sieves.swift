@@ -74,6 +74,14 @@ extension Lexicon {
     }
 }
 
+/// A quoting verb in a free relative (`what it calls “…”`) gives the quotation to the cue
+/// before it (``Lexicon/freeRelativeOuter(_:_:_:_:)``): that decision, or nil.
+private func freeRelative(_ t: [Token], _ i: Int, _ sp: SpeakerPhrase, _ lx: Lexicon, _ b: [UInt8]) -> SieveDecision? {
+    guard let outer = lx.freeRelativeOuter(t, i, sp, b) else { return nil }
+    return .attribute(speaker: outer.speaker, cue: outer.cue,
+                      resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.75)
+}
+
 /// `“…,” Kerry said.` / `“…,” said Kerry.` / `“…,” he told reporters.`: a cue right after
 /// the closing mark, with its speaker before it or after it.
 struct CueAfterQuote: AttributionSieve {
@@ -204,10 +212,7 @@ struct CueBeforeQuote: AttributionSieve {
                                       confidence: 0.8)
                 }
                 if !gerund, let sp = lx.subjectOfCue(t, i, b) {
-                    if let outer = lx.freeRelativeOuter(t, i, sp, b) {
-                        return .attribute(speaker: outer.speaker, cue: outer.cue,
-                                          resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.75)
-                    }
+                    if let outer = freeRelative(t, i, sp, lx, b) { return outer }
                     // `The senator said he rarely asks surrogates to stump for him, “except …”`:
                     // a cue inside another's complement gives way to it.
                     if i + l < t.count, let outer = lx.governingCue(t, i, l, sp, b), outer.cue < i {
@@ -369,10 +374,7 @@ struct CueInSentence: AttributionSieve {
             guard l > 0, i + l <= t.count, lx.isVerbUse(t, i, b) else { i -= 1; continue }
             first = (i, l)
             if let sp = lx.subjectOfCue(t, i, b) {
-                if let outer = lx.freeRelativeOuter(t, i, sp, b) {
-                    return .attribute(speaker: outer.speaker, cue: outer.cue,
-                                      resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.75)
-                }
+                if let outer = freeRelative(t, i, sp, lx, b) { return outer }
                 let outer = lx.governingCue(t, i, l, sp, b) ?? (i, l, sp)
                 return .attribute(speaker: outer.speaker, cue: lx.cueRange(t, outer.cue, outer.length, b),
                                   resolution: outer.speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)

@@ -171,17 +171,17 @@ final class SpeakerResolver {
         var name = core.map { $0.text(b) }.joined(separator: " ")
         // `Sanders’ comments`: the possessive mark is not part of the name.
         while name.hasSuffix("’") || name.hasSuffix("'") { name.removeLast() }
-        if core.count == 1 || core.dropLast().allSatisfy({ lexicon.isParticle($0, b) }) {
-            let key = name
+        let key = name
+        let surnameAlone = core.count == 1 || core.dropLast().allSatisfy({ lexicon.isParticle($0, b) })
+        if surnameAlone {
             if let full = fullNames[key] { return full }
             if let full = fullestName(surname: core[core.count - 1], document, &index), full.hasSuffix(name), full.count > name.count {
                 name = full
             }
-            name = lexicon.rules.aliases[name] ?? name
-            fullNames[key] = name
-            return name
         }
-        return lexicon.rules.aliases[name] ?? name
+        name = lexicon.rules.aliases[name] ?? name
+        if surnameAlone { fullNames[key] = name }
+        return name
     }
 
     /// How much a resolution is trusted at `distance` bytes from what it resolves to: 1 next

@@ -78,7 +78,7 @@ struct TranscriptTurns {
 
     /// The label and text of paragraph `p` when it reads as a turn on its own.
     private func candidate(_ p: Int, _ paragraph: ByteRange, _ b: [UInt8]) -> Candidate? {
-        guard let (words, colon) = Self.label(paragraph, b) else { return nil }
+        guard let (words, colon) = Self.label(paragraph, b, after: lexicon.doubleMarks) else { return nil }
         // The text: after the colon and white space, to the paragraph's end without white space.
         var s = colon + 1
         guard s < paragraph.end, UTF8Text.isSpace(UTF8Text.scalar(at: s, in: b).0) else { return nil }
@@ -96,19 +96,15 @@ struct TranscriptTurns {
                          key: role ? label : String(decoding: b[last.start..<last.end], as: UTF8.self))
     }
 
-    /// The words of an upper-case label opening `paragraph` (after at most one opening `"` or
-    /// `“`) and the offset of its colon: one to four words of upper-case letters (and `. ' ’ -` inside or after them), one
-    /// space apart. Reads at most ``maxLabelBytes`` bytes.
-    static func label(_ paragraph: ByteRange, _ b: [UInt8]) -> ([ByteRange], Int)? {
+    /// The words of an upper-case label opening `paragraph`, after at most one of `marks` (a
+    /// transcript quoted as a block: `"PENCE: Well, …`), and the offset of its colon: one to
+    /// four words of upper-case letters (and `. ' ’ -` inside or after them), one space apart.
+    /// Reads at most ``maxLabelBytes`` bytes.
+    static func label(_ paragraph: ByteRange, _ b: [UInt8], after marks: Set<Unicode.Scalar> = []) -> ([ByteRange], Int)? {
         let limit = min(paragraph.end, paragraph.start + maxLabelBytes)
         var words: [ByteRange] = []
         var i = paragraph.start
-        // A transcript quoted as a block: `"PENCE: Well, …` (one opening mark before the label).
-        if i < limit, b[i] == 0x22 {
-            i += 1
-        } else if i + 2 < limit, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0x9C {
-            i += 3
-        }
+        if i < limit, case let (c, len) = UTF8Text.scalar(at: i, in: b), marks.contains(c) { i += len }
         while i < limit {
             let start = i
             guard UTF8Text.isUpper(UTF8Text.scalar(at: i, in: b).0) else { return nil }

@@ -86,9 +86,6 @@ public final class ClaimMatcher {
 
     private let vocabulary: ClaimVocabulary
     private var quotes: [Stored] = []
-    /// The document of each stored quote, read for every candidate (a plain array: reading it
-    /// retains nothing).
-    private var quoteDocs: [Int32] = []
     private var clusters: [Cluster] = []
     private var docs: [String: Int32] = [:]
     private var docNames: [String] = []
@@ -150,36 +147,36 @@ public final class ClaimMatcher {
         let sameText = shape.words.count >= 3 ? exact[shape.exact] : nil
         let recent = speaker >= 0 ? bySpeaker[speaker] : nil
         do {
-        let heads = self.heads  // one reference for the loop (it ends before the table grows)
-        hitCount.withUnsafeMutableBufferPointer { count in
-            postQuote.withUnsafeBufferPointer { postQuote in
-                postNext.withUnsafeBufferPointer { postNext in
-                    func hit(_ q: Int32, _ n: Int32) {
-                        if count[Int(q)] == 0 { touched.append(q) }
-                        count[Int(q)] += n
-                    }
-                    if let same = sameText { hit(same, 1 << 20) }
-                    for f in prints {
-                        guard let head = heads[f] else { continue }
-                        guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
-                        var p = Int32(truncatingIfNeeded: head >> 32)
-                        var read = 0
-                        while p >= 0 && read < Self.postingsRead {
-                            hit(postQuote[Int(p)], 1)
-                            p = postNext[Int(p)]
-                            read += 1
+            let heads = self.heads  // one reference for the loop (it ends before the table grows)
+            hitCount.withUnsafeMutableBufferPointer { count in
+                postQuote.withUnsafeBufferPointer { postQuote in
+                    postNext.withUnsafeBufferPointer { postNext in
+                        func hit(_ q: Int32, _ n: Int32) {
+                            if count[Int(q)] == 0 { touched.append(q) }
+                            count[Int(q)] += n
                         }
-                    }
-                    if let recent {
-                        // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
-                        for q in recent where count[Int(q)] == 0 {
-                            touched.append(q)
-                            count[Int(q)] = -1
+                        if let same = sameText { hit(same, 1 << 20) }
+                        for f in prints {
+                            guard let head = heads[f] else { continue }
+                            guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
+                            var p = Int32(truncatingIfNeeded: head >> 32)
+                            var read = 0
+                            while p >= 0 && read < Self.postingsRead {
+                                hit(postQuote[Int(p)], 1)
+                                p = postNext[Int(p)]
+                                read += 1
+                            }
+                        }
+                        if let recent {
+                            // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
+                            for q in recent where count[Int(q)] == 0 {
+                                touched.append(q)
+                                count[Int(q)] = -1
+                            }
                         }
                     }
                 }
             }
-        }
         }
         var candidates: [(quote: Int32, hits: Int32)] = []
         candidates.reserveCapacity(touched.count)
@@ -187,14 +184,10 @@ public final class ClaimMatcher {
         do {
             // One reference to the stored quotes for the reads below; it ends before they grow.
             let stored = quotes
-            hitCount.withUnsafeMutableBufferPointer { count in
-                quoteDocs.withUnsafeBufferPointer { docs in
-                    for q in touched {
-                        let n = count[Int(q)]
-                        count[Int(q)] = 0
-                        if docs[Int(q)] != doc { candidates.append((q, n < 0 ? 0 : n)) }
-                    }
-                }
+            for q in touched {
+                let n = hitCount[Int(q)]
+                hitCount[Int(q)] = 0
+                if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
             }
 
             // 2. Verification.
@@ -248,7 +241,6 @@ public final class ClaimMatcher {
 
         // 4. Index the new quote.
         quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
-        quoteDocs.append(doc)
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {

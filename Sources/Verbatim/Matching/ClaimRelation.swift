@@ -27,35 +27,25 @@ public enum SpeakerAgreement: String, Sendable {
     }
 
     /// Whether a member (between `+`) of `x` agrees with one of `y`: equal, or one ends with
-    /// `-` and the other.
+    /// `-` and the other. Members are read in place, nothing is allocated.
     private static func agree(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        func members(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-            var out: [Range<Int>] = [], start = 0
-            for i in 0..<b.count where b[i] == 0x2B { out.append(start..<i); start = i + 1 }
-            out.append(start..<b.count)
-            return out
-        }
-        // `long` ends with `-` and `short`.
+        // `long[l]` ends with `-` and `short[s]`.
         func endsWith(_ long: UnsafeBufferPointer<UInt8>, _ l: Range<Int>, _ short: UnsafeBufferPointer<UInt8>, _ s: Range<Int>) -> Bool {
-            guard l.count > s.count else { return false }
-            guard long[l.upperBound - s.count - 1] == 0x2D else { return false }
-            var i = l.upperBound - s.count, j = s.lowerBound
-            while j < s.upperBound { if long[i] != short[j] { return false }; i += 1; j += 1 }
-            return true
+            l.count > s.count && long[l.upperBound - s.count - 1] == 0x2D
+                && long[(l.upperBound - s.count)..<l.upperBound].elementsEqual(short[s])
         }
-        func equal(_ l: Range<Int>, _ s: Range<Int>) -> Bool {
-            guard l.count == s.count else { return false }
-            var i = l.lowerBound, j = s.lowerBound
-            while i < l.upperBound { if x[i] != y[j] { return false }; i += 1; j += 1 }
-            return true
-        }
-        if !x.contains(0x2B) && !y.contains(0x2B) {
-            let p = 0..<x.count, q = 0..<y.count
-            return equal(p, q) || endsWith(x, p, y, q) || endsWith(y, q, x, p)
-        }
-        let xs = members(x), ys = members(y)
-        for p in xs {
-            for q in ys where equal(p, q) || endsWith(x, p, y, q) || endsWith(y, q, x, p) { return true }
+        var p = 0
+        while p <= x.count {
+            let pe = x[p...].firstIndex(of: 0x2B) ?? x.count
+            var q = 0
+            while q <= y.count {
+                let qe = y[q...].firstIndex(of: 0x2B) ?? y.count
+                if x[p..<pe].elementsEqual(y[q..<qe]) || endsWith(x, p..<pe, y, q..<qe) || endsWith(y, q..<qe, x, p..<pe) {
+                    return true
+                }
+                q = qe + 1
+            }
+            p = pe + 1
         }
         return false
     }

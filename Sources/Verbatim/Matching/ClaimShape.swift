@@ -157,29 +157,17 @@ struct ClaimVocabulary: Sendable {
                 content.append(Self.stemHash(word))
             }
         }
+        // On the UTF-8 bytes: ASCII, the bulk of news text, is read without decoding.
         let b = Array(normalized.utf8)
-        do {
-            var i = 0
-            while i < b.count {
-                let v = b[i]
-                if v < 0x80 {
-                    // ASCII, the bulk of news text, read without decoding.
-                    if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v == 0x27 && !word.isEmpty) {
-                        word.append(v)
-                    } else {
-                        flush()
-                    }
-                    i += 1
-                    continue
-                }
-                let (scalar, length) = UTF8Text.scalar(at: i, in: b)
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word.append(contentsOf: b[i..<(i + length)])
-                } else {
-                    flush()
-                }
-                i += length
+        var i = 0
+        while i < b.count {
+            let (c, length) = UTF8Text.scalar(at: i, in: b)
+            if UTF8Text.isAlnum(c) || (c == "'" && !word.isEmpty) {
+                if length == 1 { word.append(b[i]) } else { word.append(contentsOf: b[i..<(i + length)]) }
+            } else {
+                flush()
             }
+            i += length
         }
         flush()
     }
