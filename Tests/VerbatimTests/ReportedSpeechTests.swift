@@ -87,6 +87,15 @@ struct ReportedSpeechTests {
         // A percentage as the subject.
         ExpectedReport(input: "In Texas, 47 percent said they would vote for Clinton.", kind: .indirect,
                        text: "they would vote for Clinton", mention: "47 percent", cue: "said"),
+        // Intentions, findings and fears whose attributions annotators confirm most of the time.
+        ExpectedReport(input: "Mr. Clarke wants to offset the emissions with pollution credits.", kind: .indirect,
+                       text: "to offset the emissions with pollution credits", mention: "Mr. Clarke", cue: "wants"),
+        ExpectedReport(input: "An internal review found the agency was in breach of the agreement.", kind: .indirect,
+                       text: "the agency was in breach of the agreement", mention: "An internal review", cue: "found"),
+        ExpectedReport(input: "The latest survey shows Clinton leading Trump by four points.", kind: .indirect,
+                       text: "Clinton leading Trump by four points", mention: "The latest survey", cue: "shows"),
+        ExpectedReport(input: "Many economists fear a slowdown will follow the election.", kind: .indirect,
+                       text: "a slowdown will follow the election", mention: "Many economists", cue: "fear"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)
@@ -133,6 +142,17 @@ struct ReportedSpeechTests {
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)
+    }
+
+    // A belief, intention or stance inside what someone said is part of it, not a second
+    // attribution; speech inside speech is one (`said that Lavrov told him`).
+    @Test("only speech nests inside a reported clause", arguments: [
+        ("Kerry said Russian diplomats were planning to meet in Geneva next week.", ["said"]),
+        ("Lavrov believes that the opposition wants to denounce the Nusra Front.", ["believes"]),
+        ("Kerry said that Lavrov told him the talks would go on.", ["said", "told"]),
+    ])
+    func nesting(_ text: String, _ cues: [String]) {
+        #expect(Fixture.attributions(text).map(\.cue) == cues)
     }
 
     // The content ends where a clause with its own attribution begins.

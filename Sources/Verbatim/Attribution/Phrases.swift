@@ -347,6 +347,12 @@ extension Lexicon {
         if wordClass(p, b) == .determiner { return false }
         // `giving states more power`, `citing reports`: the object of a participle.
         if !p.capitalized && isGerund(p, b) { return false }
+        // `to discuss plans to`, `to voice fears`: a form in -s after an infinitive is its
+        // object (`a memo to voters says` aside: a plural noun after `to` is no infinitive).
+        if i >= 2, p.kind == .word, !p.capitalized, t[i - 2].lowerIs("to", b), wordClass(p, b) == nil {
+            let w = t[i].lower(b), v = p.lower(b)
+            if w.hasSuffix("s") && !w.hasSuffix("ss") && (!v.hasSuffix("s") || v.hasSuffix("ss")) { return false }
+        }
         // `Clark’s comments`, `Sanders’ comments`.
         if p.kind == .word, Self.isPossessive(p.text(b)), contractedSubject(p, b) == nil { return false }
         // `faced questions`, `any questions`: a cue form in -s after a past participle or a

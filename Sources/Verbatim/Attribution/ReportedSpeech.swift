@@ -32,6 +32,11 @@ struct ReportedSpeech {
         var speaker: SpeakerPhrase
         var resolution: Resolution
         var confidence: Double
+        /// Whether the clause may stand inside another one's content (`said that X believes`):
+        /// only speech does. Inside a reported clause, a belief, stance or quoting verb is
+        /// part of what is reported (`said Russian diplomats were planning to meet`): on
+        /// PolNeAR train, 1 in 7 of those attributions was annotated, against 1 in 3 for speech.
+        var nests = true
     }
 
     /// The quotation drafts merged with the reported clauses of the document, in text order.
@@ -83,7 +88,8 @@ struct ReportedSpeech {
             if i > 0, t[i - 1].kind == .number { continue }
             let cue = lx.cueRange(t, i, l, b)
             func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
-                Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
+                Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8,
+                       nests: verb.cueClass == .speech)
             }
             // `…, said Smith.` / `…, Smith said.` first: what follows the cue is then no content.
             let afterComma = i > 0 && (t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b))
@@ -97,7 +103,18 @@ struct ReportedSpeech {
                 out.append(clause(content, sp))
             }
         }
-        return out
+        return Self.droppingNested(out)
+    }
+
+    /// The clauses without those that may not nest and whose cue lies in another's content.
+    /// Complexity: O(k²) for the k clauses of one sentence (a sentence is bounded).
+    static func droppingNested(_ clauses: [Clause]) -> [Clause] {
+        guard clauses.count > 1, clauses.contains(where: { !$0.nests }) else { return clauses }
+        return clauses.filter { c in
+            c.nests || !clauses.contains { o in
+                o.cue != c.cue && o.content.contains { $0.start <= c.cue.start && c.cue.end <= $0.end }
+            }
+        }
     }
 
     /// Tokens without short parenthetical asides (`Gov. Phil Bryant (R) said`, `… (Gutin says)`):
