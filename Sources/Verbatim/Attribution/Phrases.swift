@@ -246,6 +246,9 @@ extension Lexicon {
                 let p = t[e]
                 guard p.kind == .word, cueLength(t, e, b) == 0 else { break }
                 if let c = wordClass(p, b), !c.opensPhrase { break }
+                // `the Khan family deserved better`: a word in -ed third or later is a verb
+                // (`the newly elected senator`, `the embattled senator` aside).
+                if e > start + 2, !p.capitalized, p.lower(b).hasSuffix("ed"), wordClass(t[e - 1], b) == nil { break }
                 e += 1
             }
             if e - start == 1 && e + 1 < t.count && t[e].lower(b) == "of" {
@@ -347,6 +350,13 @@ extension Lexicon {
         if wordClass(p, b) == .determiner { return false }
         // `giving states more power`, `citing reports`: the object of a participle.
         if !p.capitalized && isGerund(p, b) { return false }
+        // `financial hope that`, `the greatest fear that`: a form that is as often a noun, after
+        // a lower-case word that is neither a function word nor a plural noun (`economists fear`).
+        if p.kind == .word, !p.capitalized, wordClass(p, b) == nil, !isSubjectPronoun(p, b),
+           rules.phraseWords.nounForms.contains(t[i].lower(b)) {
+            let v = p.lower(b)
+            if !v.hasSuffix("s") || v.hasSuffix("ss") { return false }
+        }
         // `to discuss plans to`, `to voice fears`: a form in -s after an infinitive is its
         // object (`a memo to voters says` aside: a plural noun after `to` is no infinitive).
         if i >= 2, p.kind == .word, !p.capitalized, t[i - 2].lowerIs("to", b), wordClass(p, b) == nil {
@@ -407,9 +417,10 @@ extension Lexicon {
         w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("s’") || w.hasSuffix("s'")
     }
 
-    /// A word in `-ing` of five letters or more (`saying`, `adding`): a participle or gerund.
+    /// A word in `-ing` of five letters or more (`saying`, `adding`): a participle or gerund;
+    /// not a time word (`evening`, `morning`).
     func isGerund(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && t.end - t.start >= 5 && t.lower(b).hasSuffix("ing")
+        t.kind == .word && t.end - t.start >= 5 && t.lower(b).hasSuffix("ing") && wordClass(t, b) != .time
     }
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the

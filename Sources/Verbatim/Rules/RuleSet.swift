@@ -322,7 +322,7 @@ extension RuleSet {
     /// The closed lists of `rules/phrase-words.tsv`, one set each.
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
-            case agentSuffix = "agent-suffix", contraction, holder, impersonal, pair
+            case agentSuffix = "agent-suffix", contraction, holder, impersonal, noun, pair
             case personPlural = "person-plural", singular
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
@@ -331,6 +331,8 @@ extension RuleSet {
         public var contractions: [String]
         public var holders: Set<String>
         public var impersonalFamilies: Set<String>
+        /// Cue forms that are as often common nouns (`hope`, `plans`).
+        public var nounForms: Set<String>
         /// Openers of a description of two people, as word lists (`both`; `the two`).
         public var pairOpeners: [[String]]
         public var personPlurals: Set<String>
@@ -342,6 +344,7 @@ extension RuleSet {
             contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
             holders = Set(words(.holder))
             impersonalFamilies = Set(words(.impersonal))
+            nounForms = Set(words(.noun))
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
             personPlurals = Set(words(.personPlural))
             singularQuantifiers = Set(words(.singular))
