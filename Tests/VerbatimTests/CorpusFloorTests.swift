@@ -79,7 +79,7 @@ struct CorpusFloorTests {
 
     // PolNeAR dev (84 news articles), one run scored once: floors on direct quotes (recall,
     // precision, speaker) and on reported speech: content-overlap F1 over all kinds, indirect
-    // precision and recall (0.715, 0.89 and 0.42 measured; the issue asks 0.80, 0.85 and 0.70).
+    // precision and recall (0.739, 0.90 and 0.46 measured; the issue asks 0.80, 0.85 and 0.70).
     @Test("PolNeAR dev: direct and reported speech floors (needs shared corpora)", .enabled(if: Shared.havePolnear))
     func polnearDev() throws {
         let run = try runVerbatim(over: Shared.polnearDev + "/text")
@@ -90,15 +90,15 @@ struct CorpusFloorTests {
         #expect(recall >= 0.95, "direct recall \(recall)")
         #expect(precision >= 0.90, "direct precision \(precision)")
         #expect(source >= 0.93, "direct source accuracy \(source)")
-        // Issue 3's bar on all matched attributions (0.935 measured).
+        // Issue 3's bar on all matched attributions (0.931 measured).
         let sourceAll = try number(metrics, "source.accuracy.accuracy")
         #expect(sourceAll >= 0.93, "source accuracy \(sourceAll)")
         let f1 = try number(metrics, "content_overlap.f1")
         let indirectPrecision = try number(metrics, "content_overlap.precision_by_kind.indirect.precision")
         let indirectRecall = try number(metrics, "content_overlap.recall_by_subset.indirect.recall")
-        #expect(f1 >= 0.67, "content-overlap F1 \(f1)")
+        #expect(f1 >= 0.72, "content-overlap F1 \(f1)")
         #expect(indirectPrecision >= 0.85, "indirect precision \(indirectPrecision)")
-        #expect(indirectRecall >= 0.35, "indirect recall \(indirectRecall)")
+        #expect(indirectRecall >= 0.43, "indirect recall \(indirectRecall)")
     }
 
     // The seeds' resolved speaker names (gold full names in speakers.tsv): right for at least

@@ -96,6 +96,14 @@ struct ReportedSpeechTests {
                        text: "Clinton leading Trump by four points", mention: "The latest survey", cue: "shows"),
         ExpectedReport(input: "Many economists fear a slowdown will follow the election.", kind: .indirect,
                        text: "a slowdown will follow the election", mention: "Many economists", cue: "fear"),
+        // A preposition before a quantity opens content; a time phrase in -ing is no participle;
+        // a clause after `, said` is no inverted speaker.
+        ExpectedReport(input: "The budget office said about 20 agencies had overspent.", kind: .indirect,
+                       text: "about 20 agencies had overspent", mention: "The budget office", cue: "said"),
+        ExpectedReport(input: "Sean Spicer on Thursday evening said the party was not in a crisis.", kind: .indirect,
+                       text: "the party was not in a crisis", mention: "Sean Spicer", cue: "said"),
+        ExpectedReport(input: "Mayor Ana Ruiz, a Democrat who refused to back him, said the Ortega family deserved better.", kind: .indirect,
+                       text: "the Ortega family deserved better", mention: "Mayor Ana Ruiz", cue: "said"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)
@@ -139,6 +147,9 @@ struct ReportedSpeechTests {
         "Sanders held a rally in State College on Tuesday night.",
         "Kerry said.",
         "Kerry spoke to reporters in Geneva on Friday.",
+        // Cue forms used as nouns (`rules/phrase-words.tsv`).
+        "The memo reflects the greatest fear that the talks will fail.",
+        "Aides met to discuss plans to expand the program.",
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)

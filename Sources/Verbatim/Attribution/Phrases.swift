@@ -81,7 +81,7 @@ extension Lexicon {
 
     /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).
     func isPluralRole(_ w: String) -> Bool {
-        guard w.hasSuffix("s"), !w.hasSuffix("ss") else { return false }
+        guard Self.endsInPluralS(w) else { return false }
         return rules.roles[String(w.dropLast())] != nil || (w.hasSuffix("ies") && rules.roles[String(w.dropLast(3)) + "y"] != nil)
     }
 
@@ -350,29 +350,26 @@ extension Lexicon {
         if wordClass(p, b) == .determiner { return false }
         // `giving states more power`, `citing reports`: the object of a participle.
         if !p.capitalized && isGerund(p, b) { return false }
-        // `financial hope that`, `the greatest fear that`: a form that is as often a noun, after
-        // a lower-case word that is neither a function word nor a plural noun (`economists fear`).
-        if p.kind == .word, !p.capitalized, wordClass(p, b) == nil, !isSubjectPronoun(p, b),
-           rules.phraseWords.nounForms.contains(t[i].lower(b)) {
-            let v = p.lower(b)
-            if !v.hasSuffix("s") || v.hasSuffix("ss") { return false }
-        }
-        // `to discuss plans to`, `to voice fears`: a form in -s after an infinitive is its
-        // object (`a memo to voters says` aside: a plural noun after `to` is no infinitive).
-        if i >= 2, p.kind == .word, !p.capitalized, t[i - 2].lowerIs("to", b), wordClass(p, b) == nil {
-            let w = t[i].lower(b), v = p.lower(b)
-            if w.hasSuffix("s") && !w.hasSuffix("ss") && (!v.hasSuffix("s") || v.hasSuffix("ss")) { return false }
-        }
         // `Clark’s comments`, `Sanders’ comments`.
         if p.kind == .word, Self.isPossessive(p.text(b)), contractedSubject(p, b) == nil { return false }
-        // `faced questions`, `any questions`: a cue form in -s after a past participle or a
-        // quantifier (`one says`, `another says` aside) is a plural noun.
-        if p.kind == .word, !p.capitalized, t[i].end - t[i].start >= 4 {
-            let w = t[i].lower(b)
-            if w.hasSuffix("s") && !w.hasSuffix("ss") {
-                let c = wordClass(p, b)
-                if c == .quantifier && !rules.phraseWords.singularQuantifiers.contains(p.lower(b)) { return false }
-                if c == nil && p.end - p.start >= 4 && p.lower(b).hasSuffix("ed") { return false }
+        // After a lower-case word, a cue form may be a noun.
+        if p.kind == .word, !p.capitalized {
+            let w = t[i].lower(b), v = p.lower(b), c = wordClass(p, b)
+            let pluralBefore = Self.endsInPluralS(v)
+            // `financial hope that`, `the greatest fear that`: a form that is as often a noun
+            // (`rules/phrase-words.tsv`), after a word that is neither a function word nor a
+            // plural noun (`economists fear`).
+            if c == nil, !pluralBefore, !isSubjectPronoun(p, b), rules.phraseWords.nounForms.contains(w) { return false }
+            if Self.endsInPluralS(w) {
+                // `to discuss plans to`, `to voice fears`: the object of an infinitive (`a memo to
+                // voters says` aside: a plural noun after `to` is no infinitive).
+                if c == nil, !pluralBefore, i >= 2, t[i - 2].lowerIs("to", b) { return false }
+                // `faced questions`, `any questions`: after a past participle or a quantifier
+                // (`one says`, `another says` aside), a plural noun.
+                if w.utf8.count >= 4 {
+                    if c == .quantifier && !rules.phraseWords.singularQuantifiers.contains(v) { return false }
+                    if c == nil && v.utf8.count >= 4 && v.hasSuffix("ed") { return false }
+                }
             }
         }
         return true
@@ -411,6 +408,9 @@ extension Lexicon {
         }
         return tokens.dropFirst().contains { $0.capitalized }
     }
+
+    /// Whether a lower-case word ends like a plural or a verb in -s (`plans`, not `discuss`).
+    static func endsInPluralS(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") }
 
     /// A possessive (`Kerry’s`, `Sanders’`), with either apostrophe.
     static func isPossessive(_ w: String) -> Bool {

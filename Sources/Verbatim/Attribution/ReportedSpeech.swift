@@ -294,10 +294,11 @@ struct ReportedSpeech {
         } else if role == .bare || role == .object {
             s = j
             // `said to be`, `said in`, `said, adding`, `said and`: no clause here; but `said
-            // about half of …`, `said over 60 percent …`: a preposition before a quantity.
+            // about 20 people …`, `said over 60 percent …`: a preposition before a quantity.
             if let c = lx.wordClass(t[s], b), c == .preposition || c == .conjunction || c == .relative,
-               !(c == .preposition && s + 1 < t.count && (t[s + 1].kind == .number || t[s + 1].lowerIs("half", b)
-                   || lx.wordClass(t[s + 1], b) == .quantifier)) { return nil }
+               !(c == .preposition && s + 1 < t.count && (t[s + 1].kind == .number || lx.wordClass(t[s + 1], b) == .quantifier)) {
+                return nil
+            }
         } else {
             return nil
         }
