@@ -126,6 +126,17 @@ struct AttributorTests {
         #expect(a.first?.text == "We are close, But we are not there yet, and nobody should pretend otherwise.")
     }
 
+    // A short quoted line with no closing punctuation after an attributed paragraph is a
+    // subheading, not more of the speaker's words.
+    @Test("a quoted subheading does not continue the paragraph before")
+    func subheadingIsNoContinuation() {
+        let a = Fixture.attributions(
+            "The rebels insisted that the president leave power “at the start of the transition”.\n\n‘Not isolating Moscow’\n\nOfficials said the talks would go on.")
+        #expect(a.count == 2)
+        #expect(a.first?.text == "that the president leave power “at the start of the transition”")
+        #expect(!a.contains { $0.text.contains("Not isolating") })
+    }
+
     // Quotation marks that do not enclose speech: scare quotes, quoted titles, quoted words
     // in headlines. They are found as quotations but yield no attribution.
     @Test("scare quotes, titles and headline words are not speech", arguments: [

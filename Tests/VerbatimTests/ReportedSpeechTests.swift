@@ -104,6 +104,19 @@ struct ReportedSpeechTests {
                        text: "the party was not in a crisis", mention: "Sean Spicer", cue: "said"),
         ExpectedReport(input: "Mayor Ana Ruiz, a Democrat who refused to back him, said the Ortega family deserved better.", kind: .indirect,
                        text: "the Ortega family deserved better", mention: "Mayor Ana Ruiz", cue: "said"),
+        // A base form after a plural subject (`stress` is a noun after a singular word).
+        ExpectedReport(input: "Western officials stress the ceasefire has held for a week.", kind: .indirect,
+                       text: "the ceasefire has held for a week", mention: "Western officials", cue: "stress"),
+        // `reminded` with a clause and no addressee.
+        ExpectedReport(input: "She reminded that earlier rounds of talks had ended without a deal.", kind: .indirect,
+                       text: "that earlier rounds of talks had ended without a deal", mention: "She", cue: "reminded"),
+        // A belief stated with a copula and an adjective: the copula is part of the cue.
+        ExpectedReport(input: "The envoy was hopeful that the talks would resume in May.", kind: .indirect,
+                       text: "that the talks would resume in May", mention: "The envoy", cue: "was hopeful"),
+        // A participle after a clause whose subject cannot speak takes the subject of the
+        // subordinate clause before it.
+        ExpectedReport(input: "The summit was in doubt after Ostrava objected to the agenda, charging that the hosts had favoured its rivals.", kind: .indirect,
+                       text: "that the hosts had favoured its rivals", mention: "Ostrava", cue: "charging"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)

@@ -287,6 +287,34 @@ extension Lexicon {
             }
         }
         if i > 0, let opening = openingDescription(t, i, end, b) { return opening }
+        if let subject = firstSubject(t, from: i, end, b) { return subject }
+        // What looked like an introduction may be a clause of its own (`The negotiations were
+        // in jeopardy after Moscow took issue with the talks, charging that`): with no subject
+        // after it, the subject of a clause it subordinates, if one speaks.
+        guard i > 0, wordClass(t[0], b) == .determiner else { return nil }
+        return subordinateSubject(t, i, b)
+    }
+
+    /// The last name or subject pronoun of `t[..<end]` that opens a subordinate clause (`after
+    /// Moscow took`: a subordinator of `rules/phrase-words.tsv` before it, a lower-case word
+    /// after it), or nil.
+    private func subordinateSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var k = end - 1
+        while k > 1 {
+            if rules.phraseWords.subordinators.contains(t[k - 1].lower(b)), let sp = firstSubject(t, from: k, end, b), sp.tokens[0].start == t[k].start {
+                let after = t.firstIndex { $0.start >= sp.range.end } ?? end
+                if after < end, t[after].kind == .word, !t[after].capitalized, [nil, .modifier].contains(wordClass(t[after], b)) {
+                    return sp
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The first subject pronoun or name of `t[from..<end]`.
+    private func firstSubject(_ t: [Token], from start: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var i = start
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }

@@ -492,12 +492,14 @@ struct QuotedInClause: AttributionSieve {
 }
 
 /// A paragraph that is only a quotation, right after a paragraph with an attribution: the
-/// same speaker goes on (one attribution, one more piece).
+/// same speaker goes on (one attribution, one more piece). A short one with no closing
+/// punctuation is a quoted subheading (`‘Not isolating Russia’`), not more speech.
 struct ParagraphContinuation: AttributionSieve {
     let name = "paragraph-continuation"
 
     func decide(_ f: QuoteFrame, _ c: SieveContext) -> SieveDecision? {
-        guard f.fillsParagraph, let last = c.last, last.paragraph == f.paragraph - 1 else { return nil }
+        guard f.fillsParagraph, f.endsWithPunctuation || f.words >= 8,
+              let last = c.last, last.paragraph == f.paragraph - 1 else { return nil }
         return .join(index: last.index, resolution: .continuation)
     }
 }

@@ -323,7 +323,7 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, holder, impersonal, noun, pair
-            case personPlural = "person-plural", singular
+            case personPlural = "person-plural", singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -337,6 +337,8 @@ extension RuleSet {
         public var pairOpeners: [[String]]
         public var personPlurals: Set<String>
         public var singularQuantifiers: Set<String>
+        /// Words that open a subordinate clause (`after`, `when`, `because`).
+        public var subordinators: Set<String>
 
         init(_ table: [String: List]) {
             func words(_ l: List) -> [String] { table.filter { $0.value == l }.map(\.key).sorted() }
@@ -348,6 +350,7 @@ extension RuleSet {
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
             personPlurals = Set(words(.personPlural))
             singularQuantifiers = Set(words(.singular))
+            subordinators = Set(words(.subordinator))
         }
     }
 }
