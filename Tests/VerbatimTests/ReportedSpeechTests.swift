@@ -117,6 +117,14 @@ struct ReportedSpeechTests {
         // subordinate clause before it.
         ExpectedReport(input: "The summit was in doubt after Ostrava objected to the agenda, charging that the hosts had favoured its rivals.", kind: .indirect,
                        text: "that the hosts had favoured its rivals", mention: "Ostrava", cue: "charging"),
+        // A negated infinitive is what was decided; a year between the subject and the cue.
+        ExpectedReport(input: "The agency decided not to recommend charges against the mayor.", kind: .indirect,
+                       text: "not to recommend charges against the mayor", mention: "The agency", cue: "decided"),
+        ExpectedReport(input: "Senator Okafor in 2010 said the most important goal was to win the House.", kind: .indirect,
+                       text: "the most important goal was to win the House", mention: "Senator Okafor", cue: "said"),
+        // A role after a hyphenated prefix can speak (the subject of a cue after `but`).
+        ExpectedReport(input: "His ex-wife agreed, but contended that she should not have to give up her privacy.", kind: .indirect,
+                       text: "that she should not have to give up her privacy", mention: "His ex-wife", cue: "contended"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)

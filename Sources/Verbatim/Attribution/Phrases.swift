@@ -14,9 +14,11 @@ extension Lexicon {
     func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var e = end
         // `Kerry also said`, `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on
-        // Saturday tweeted`.
+        // Saturday tweeted`, `McConnell in 2010 said`.
         while e > 0 {
-            if let c = wordClass(t[e - 1], b) {
+            if isYearPhrase(t, e - 1, b) {
+                e -= 2
+            } else if let c = wordClass(t[e - 1], b) {
                 guard c == .modifier || c == .time else { break }
                 // `on Saturday`, `this month`: the word before a time word goes with it.
                 e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
@@ -412,7 +414,9 @@ extension Lexicon {
             return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
         }
         var e = i
-        while e > 0, wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        while e > 0 {
+            if wordClass(t[e - 1], b) == .modifier { e -= 1 } else if isYearPhrase(t, e - 1, b) { e -= 2 } else { break }
+        }
         if e >= 3, wordClass(t[e - 1], b) == .relative,
            t[e - 2].isPunct(b, ",") || t[e - 2].isDash(b),
            let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {
@@ -427,14 +431,21 @@ extension Lexicon {
     /// is the plural of one), or a word after the first is capitalised.
     func canSpeak(_ tokens: [Token], _ b: [UInt8]) -> Bool {
         guard let last = tokens.last else { return false }
-        let head = NameIndex.role(last.text(b))
-        if rules.roles[head] != nil || isPluralRole(head) { return true }
+        let whole = NameIndex.role(last.text(b))
+        // `his ex-wife`, `a co-founder`: a role after a hyphenated prefix.
+        let head = whole.split(separator: "-").last.map(String.init) ?? whole
+        if rules.roles[whole] != nil || rules.roles[head] != nil || isPluralRole(head) { return true }
         let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
         // An agent noun (`the buyer`, `the heckler`, `one attendee`, `a strategist`).
         if tokens.count > 1, rules.phraseWords.agentSuffixes.contains(where: { singular.hasSuffix($0) }) {
             return true
         }
         return tokens.dropFirst().contains { $0.capitalized }
+    }
+
+    /// A year after a preposition ending at `k` (`in 2010`): a time phrase, not a quantity.
+    func isYearPhrase(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        k >= 1 && t[k].kind == .number && t[k].end - t[k].start == 4 && wordClass(t[k - 1], b) == .preposition
     }
 
     /// Whether a lower-case word ends like a plural or a verb in -s (`plans`, not `discuss`).

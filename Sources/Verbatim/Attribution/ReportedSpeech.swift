@@ -84,8 +84,9 @@ struct ReportedSpeech {
             // `Bernie Sanders Says He’s …`: in a headline every word is capitalised.
             guard lx.isVerbUse(t, i, b) || (headline && !(i > 0 && lx.wordClass(t[i - 1], b) == .determiner)),
                   !underNegationModalOrPassive(t, i, b) else { continue }
-            // `five states going`, `50 states`: a number before it makes the word a noun.
-            if i > 0, t[i - 1].kind == .number { continue }
+            // `five states going`, `50 states`: a number before it makes the word a noun (a
+            // year does not: `McConnell in 2010 said`).
+            if i > 0, t[i - 1].kind == .number, !lx.isYearPhrase(t, i - 1, b) { continue }
             let cue = lx.cueRange(t, i, l, b)
             func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
                 Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8,
@@ -283,8 +284,9 @@ struct ReportedSpeech {
             // `told reporters he would`, `urged Congress to act`.
             guard let object = addresseeEnd(t, j, b), object < t.count else { return nil }
             let next = t[object].lower(b)
-            if next == "to" { s = j } else if next == "if" || startsClause(t, object, b) { s = object } else { return nil }
-        } else if role == .infinitive, t[j].lower(b) == "to" {
+            if next == "to" || isNotTo(t, object, b) { s = j } else if next == "if" || startsClause(t, object, b) { s = object } else { return nil }
+        } else if role == .infinitive, t[j].lower(b) == "to" || isNotTo(t, j, b) {
+            // `vowed to repeal`, `decided not to recommend charges`.
             s = j
         } else if role == .bare, lx.wordClass(t[j], b) == .preposition, t[j].lower(b) != "to",
                   let k = t[(j + 1)..<min(t.count, j + 6)].firstIndex(where: { lx.isSubjectPronoun($0, b) }),
@@ -308,6 +310,11 @@ struct ReportedSpeech {
         guard e > s, words(t, s, e, outside: quoted) >= 1,
               words(t, s, e) >= 3 || (role == .object && s == j && lx.isNameWord(t[s], b)) else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
+    }
+
+    /// `not to` at `j`: a negated infinitive is still what was vowed or decided.
+    private func isNotTo(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
+        j + 1 < t.count && t[j].lowerIs("not", b) && t[j + 1].lowerIs("to", b)
     }
 
     /// `that` or `whether` within a few words after `j`, when what stands before it is
