@@ -122,6 +122,14 @@ struct ReportedSpeechTests {
                        text: "not to recommend charges against the mayor", mention: "The agency", cue: "decided"),
         ExpectedReport(input: "Senator Okafor in 2010 said the most important goal was to win the House.", kind: .indirect,
                        text: "the most important goal was to win the House", mention: "Senator Okafor", cue: "said"),
+        // A cue that may take an addressee, with an infinitive and none.
+        ExpectedReport(input: "The governor has promised to veto the bill.", kind: .indirect,
+                       text: "to veto the bill", mention: "The governor", cue: "has promised"),
+        // A share of those polled; a description with a participle after it.
+        ExpectedReport(input: "Six in 10 say the governor is doing a good job.", kind: .indirect,
+                       text: "the governor is doing a good job", mention: "Six in 10", cue: "say"),
+        ExpectedReport(input: "People briefed on the plan said it would be announced on Monday.", kind: .indirect,
+                       text: "it would be announced on Monday", mention: "People", cue: "said"),
         // A role after a hyphenated prefix can speak (the subject of a cue after `but`).
         ExpectedReport(input: "His ex-wife agreed, but contended that she should not have to give up her privacy.", kind: .indirect,
                        text: "that she should not have to give up her privacy", mention: "His ex-wife", cue: "contended"),

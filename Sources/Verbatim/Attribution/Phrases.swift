@@ -52,7 +52,13 @@ extension Lexicon {
             if head?.kind != .name, let name = appositiveName(t, k + 1, e - 1, b) { return name }
             return head
         }
-        guard let named = namedBefore(t, e, b) else { return describedBefore(t, e, b).map { withHolder($0, t, b) } }
+        // `six in 10 say`, `4 of 10 said`: a share of those polled.
+        if isShare(t, e - 1, b) {
+            return SpeakerPhrase(range: ByteRange(t[e - 3].start, t[e - 1].end), tokens: Array(t[(e - 3)..<e]), kind: .description)
+        }
+        guard let named = namedBefore(t, e, b) else {
+            return (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map { withHolder($0, t, b) }
+        }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
         let s = t.firstIndex { $0.start == named.range.start } ?? 0
         if named.kind == .name, s >= 2, t[s - 1].lower(b) == "and", let other = namedBefore(t, s - 1, b), other.kind == .name {
@@ -207,6 +213,23 @@ extension Lexicon {
         if !(tokens.count == 1 && wordClass(tokens[0], b) == .quantifier), !canSpeak(tokens, b) { return nil }
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
                              kind: .description)
+    }
+
+    /// A description that a participle in -ed modifies, the participle and its prepositional
+    /// phrase ending at `end` (`A news report published Wednesday said`, `people briefed on the
+    /// plan said`): that description, or nil.
+    func describedBeforeParticiple(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var k = end - 1
+        while k > 0 && end - k <= 6 {
+            let x = t[k]
+            guard x.kind == .word else { return nil }
+            if !x.capitalized, wordClass(x, b) == nil, x.end - x.start >= 5, x.lower(b).hasSuffix("ed"), cueLength(t, k, b) == 0,
+               k == end - 1 || wordClass(t[k + 1], b) == .preposition || wordClass(t[k + 1], b) == .time {
+                return describedBefore(t, k, b)
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The speaker phrase starting at token `start`, reading forwards (`said Kerry`,
@@ -441,6 +464,13 @@ extension Lexicon {
             return true
         }
         return tokens.dropFirst().contains { $0.capitalized }
+    }
+
+    /// A share ending at `k` (`six in 10`, `4 of 10`): a number, a preposition, and a number
+    /// or a number word before them.
+    func isShare(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        k >= 2 && t[k].kind == .number && wordClass(t[k - 1], b) == .preposition
+            && (t[k - 2].kind == .number || wordClass(t[k - 2], b) == .quantifier)
     }
 
     /// A year after a preposition ending at `k` (`in 2010`): a time phrase, not a quantity.

@@ -85,8 +85,8 @@ struct ReportedSpeech {
             guard lx.isVerbUse(t, i, b) || (headline && !(i > 0 && lx.wordClass(t[i - 1], b) == .determiner)),
                   !underNegationModalOrPassive(t, i, b) else { continue }
             // `five states going`, `50 states`: a number before it makes the word a noun (a
-            // year does not: `McConnell in 2010 said`).
-            if i > 0, t[i - 1].kind == .number, !lx.isYearPhrase(t, i - 1, b) { continue }
+            // year or a share does not: `McConnell in 2010 said`, `six in 10 say`).
+            if i > 0, t[i - 1].kind == .number, !lx.isYearPhrase(t, i - 1, b), !lx.isShare(t, i - 1, b) { continue }
             let cue = lx.cueRange(t, i, l, b)
             func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
                 Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8,
@@ -280,6 +280,9 @@ struct ReportedSpeech {
         } else if let f = deferredThat(t, j, role == .addressee, quoted, b) {
             // `said in a statement on Monday that`, `told reporters that`, `said, however, that`.
             s = f
+        } else if role == .addressee, t[j].lower(b) == "to" || isNotTo(t, j, b) {
+            // `promised to veto the bill`: an infinitive with no addressee.
+            s = j
         } else if role == .addressee {
             // `told reporters he would`, `urged Congress to act`.
             guard let object = addresseeEnd(t, j, b), object < t.count else { return nil }
