@@ -327,7 +327,7 @@ extension Lexicon {
         var k = end - 1
         while k > 1 {
             if rules.phraseWords.subordinators.contains(t[k - 1].lower(b)), let sp = firstSubject(t, from: k, end, b), sp.tokens[0].start == t[k].start {
-                let after = t.firstIndex { $0.start >= sp.range.end } ?? end
+                let after = k + sp.tokens.count
                 if after < end, t[after].kind == .word, !t[after].capitalized, [nil, .modifier].contains(wordClass(t[after], b)) {
                     return sp
                 }
