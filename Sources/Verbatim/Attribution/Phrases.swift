@@ -12,22 +12,7 @@ extension Lexicon {
     /// capitalised words with titles and particles (`U.S. Secretary of State John Kerry`);
     /// or a description opened by a determiner (`the Russian foreign minister`).
     func speakerBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
-        var e = end
-        // `Kerry also said`, `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on
-        // Saturday tweeted`, `McConnell in 2010 said`.
-        while e > 0 {
-            if isYearPhrase(t, e - 1, b) {
-                e -= 2
-            } else if let c = wordClass(t[e - 1], b) {
-                guard c == .modifier || c == .time else { break }
-                // `on Saturday`, `this month`: the word before a time word goes with it.
-                e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
-            } else if !t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly") {
-                e -= 1
-            } else {
-                break
-            }
-        }
+        let e = adverbialsStart(t, end, b)
         guard e > 0 else { return nil }
         let last = t[e - 1]
         if isSubjectPronoun(last, b) {
@@ -68,6 +53,27 @@ extension Lexicon {
         return withHolder(named, t, b)
     }
 
+    /// Where the adverbials between a subject and the cue at `end` begin: `Kerry also said`,
+    /// `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on Saturday tweeted`,
+    /// `McConnell in 2010 said`.
+    func adverbialsStart(_ t: [Token], _ end: Int, _ b: [UInt8]) -> Int {
+        var e = end
+        while e > 0 {
+            if isYearPhrase(t, e - 1, b) {
+                e -= 2
+            } else if let c = wordClass(t[e - 1], b) {
+                guard c == .modifier || c == .time else { break }
+                // `on Saturday`, `this month`: the word before a time word goes with it.
+                e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
+            } else if !t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly") {
+                e -= 1
+            } else {
+                break
+            }
+        }
+        return e
+    }
+
     /// A phrase that is the object of a preposition after a role noun stands for that role's
     /// holder: `A source in the Russian delegation`, `Kerry supporters at the State Department`,
     /// `the head of the delegation`, `a source close to the campaign`. The whole phrase is the
@@ -81,8 +87,8 @@ extension Lexicon {
         guard wordClass(t[p], b) == .preposition, rules.phraseWords.holders.contains(word) else { return sp }
         // `a source close to the campaign`, `advisers to Mr. Obama`.
         if word == "to", p >= 2, t[p - 1].lower(b) == "close" { p -= 1 }
-        guard let holder = describedBefore(t, p, b), let head = holder.tokens.last,
-              rules.roles[NameIndex.role(head.text(b))] != nil || isPluralRole(NameIndex.role(head.text(b))) else { return sp }
+        guard let holder = describedBefore(t, p, b), let head = holder.tokens.last.map({ NameIndex.role($0.text(b)) }),
+              rules.roles[head] != nil || isPluralRole(head) else { return sp }
         return SpeakerPhrase(range: ByteRange(holder.range.start, sp.range.end), tokens: holder.tokens + t[p..<s] + sp.tokens,
                              kind: .description)
     }
@@ -436,10 +442,7 @@ extension Lexicon {
         if i > 0 && t[i - 1].isPunct(b, ",") && isGerund(t[i], b) {
             return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
         }
-        var e = i
-        while e > 0 {
-            if wordClass(t[e - 1], b) == .modifier { e -= 1 } else if isYearPhrase(t, e - 1, b) { e -= 2 } else { break }
-        }
+        let e = adverbialsStart(t, i, b)
         if e >= 3, wordClass(t[e - 1], b) == .relative,
            t[e - 2].isPunct(b, ",") || t[e - 2].isDash(b),
            let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {

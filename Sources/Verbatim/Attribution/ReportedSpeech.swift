@@ -150,8 +150,7 @@ struct ReportedSpeech {
         if let sp = lx.subjectOfCue(t, i, b) { return sp }
         // `…, saying`: ``Lexicon/subjectOfCue(_:_:_:)`` already asked the clause's subject.
         if i > 0, t[i - 1].isPunct(b, ","), lx.isGerund(t[i], b) { return nil }
-        var e = i
-        while e > 0, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        let e = lx.adverbialsStart(t, i, b)
         guard e > 0 else { return nil }
         let last = t[e - 1]
         if lx.wordClass(last, b) == .relative, e >= 2, let antecedent = personBefore(t, e - 1, b) ?? phrase(t, e - 1, b) {
@@ -280,15 +279,20 @@ struct ReportedSpeech {
         } else if let f = deferredThat(t, j, role == .addressee, quoted, b) {
             // `said in a statement on Monday that`, `told reporters that`, `said, however, that`.
             s = f
-        } else if role == .addressee, t[j].lower(b) == "to" || isNotTo(t, j, b) {
+        } else if role == .addressee, opensInfinitive(t, j, b) {
             // `promised to veto the bill`: an infinitive with no addressee.
             s = j
         } else if role == .addressee {
             // `told reporters he would`, `urged Congress to act`.
             guard let object = addresseeEnd(t, j, b), object < t.count else { return nil }
-            let next = t[object].lower(b)
-            if next == "to" || isNotTo(t, object, b) { s = j } else if next == "if" || startsClause(t, object, b) { s = object } else { return nil }
-        } else if role == .infinitive, t[j].lower(b) == "to" || isNotTo(t, j, b) {
+            if opensInfinitive(t, object, b) {
+                s = j
+            } else if t[object].lowerIs("if", b) || startsClause(t, object, b) {
+                s = object
+            } else {
+                return nil
+            }
+        } else if role == .infinitive, opensInfinitive(t, j, b) {
             // `vowed to repeal`, `decided not to recommend charges`.
             s = j
         } else if role == .bare, lx.wordClass(t[j], b) == .preposition, t[j].lower(b) != "to",
@@ -315,9 +319,9 @@ struct ReportedSpeech {
         return ByteRange(t[s].start, t[e - 1].end)
     }
 
-    /// `not to` at `j`: a negated infinitive is still what was vowed or decided.
-    private func isNotTo(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
-        j + 1 < t.count && t[j].lowerIs("not", b) && t[j + 1].lowerIs("to", b)
+    /// `to` or `not to` at `j`: an infinitive, negated or not, is what was vowed or decided.
+    private func opensInfinitive(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
+        t[j].lowerIs("to", b) || (j + 1 < t.count && t[j].lowerIs("not", b) && t[j + 1].lowerIs("to", b))
     }
 
     /// `that` or `whether` within a few words after `j`, when what stands before it is
