@@ -154,6 +154,31 @@ struct ReportedSpeechTests {
         #expect(d.attributions.first?.speaker?.name == "Kerry")
     }
 
+    // A claim the writer hedges (`seemed to`, `is expected to`): the subject and the `to`
+    // clause, two pieces, with no speaker; not after `it`, nor under a negation.
+    @Test("an evidential before `to` is a claim with no speaker", arguments: [
+        ("Iowa, Mr. Rubio seemed to be on the upswing after the debate.", "Mr. Rubio to be on the upswing after the debate", "seemed"),
+        ("The ruling is widely expected to reach the Supreme Court.", "The ruling to reach the Supreme Court", "is widely expected"),
+    ])
+    func evidential(input: String, text: String, cue: String) {
+        let d = Fixture.analyse(input)
+        #expect(d.attributions.count == 1)
+        guard let a = d.attributions.first else { return }
+        #expect(a.text == text)
+        #expect(a.spans.count == 2)
+        #expect(a.speaker == nil)
+        #expect(a.cue.map { d.string($0) } == cue)
+    }
+
+    @Test("no hedged claim after `it`, a negation or a relative", arguments: [
+        "It seemed to be the end of the campaign.",
+        "The senator did not seem to mind the question.",
+        "The plan, which appears to have stalled, was shelved.",
+    ])
+    func notEvidential(text: String) {
+        #expect(Fixture.analyse(text).attributions.isEmpty)
+    }
+
     // A content that is only a quotation stays direct: `Kerry said: “…”` is not reported speech.
     @Test("a quotation after a cue stays direct", arguments: [
         "Kerry said: “We are close to a deal on the ceasefire.”",

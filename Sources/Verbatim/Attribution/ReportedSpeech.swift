@@ -29,7 +29,8 @@ struct ReportedSpeech {
     struct Clause {
         var content: [ByteRange]
         var cue: ByteRange
-        var speaker: SpeakerPhrase
+        /// Nil for a claim the writer hedges (``evidential(_:_:_:_:)``).
+        var speaker: SpeakerPhrase?
         var resolution: Resolution
         var confidence: Double
         /// Whether the clause may stand inside another one's content (`said that X believes`):
@@ -70,6 +71,10 @@ struct ReportedSpeech {
         while i < t.count {
             defer { i += 1 }
             guard !quoted[i] else { continue }
+            if let c = evidential(t, i, quoted, b) {
+                out.append(c)
+                continue
+            }
             let l = lx.cueLength(t, i, b)
             guard l > 0 else { continue }
             let key = l == 2 ? t[i].lower(b) + " " + t[i + 1].lower(b) : t[i].lower(b)
@@ -105,6 +110,45 @@ struct ReportedSpeech {
             }
         }
         return Self.droppingNested(out)
+    }
+
+    /// `Mr. Rubio seemed to be on the upswing`, `The statistics appear to be fabricated`, `Trump
+    /// is expected to win`: a claim the writer hedges, with no source named (an evidential of
+    /// `rules/phrase-words.tsv` before `to`). Content: the subject, from the start of its clause
+    /// (at most twelve words), and the `to` clause; no speaker. Not after `it`, `there` or a
+    /// relative, nor under a negation or a modal (`did not seem to`, `would appear to`).
+    func evidential(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        let lx = lexicon, pw = lx.rules.phraseWords
+        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lower(b) == "to", !quoted[i + 1], t[i + 2].kind == .word else { return nil }
+        let w = t[i].lower(b)
+        let isPassive = { (k: Int) in k >= 0 && lx.rules.reporting[t[k].lower(b)] == .passive }
+        var c = i  // the cue's first token: `is` of `is widely expected`
+        if pw.passiveEvidentials.contains(w) {
+            c = lx.adverbialsStart(t, i, b) - 1
+            guard isPassive(c) else { return nil }
+        } else {
+            guard pw.evidentials.contains(w), !isPassive(i - 1) else { return nil }
+        }
+        let subjectEnd = lx.adverbialsStart(t, c, b)  // `Trump also seemed to`
+        guard subjectEnd > 0, !underNegationModalOrPassive(t, c, b),
+              !t[subjectEnd..<i].contains(where: { lx.rules.reporting[$0.lower(b)] == .negation }) else { return nil }
+        // The subject: back to the clause's start (punctuation, `that`, a subordinator, `, and`).
+        var s = subjectEnd
+        while s > 0 {
+            let x = t[s - 1]
+            if quoted[s - 1] || x.kind == .punctuation || subjectEnd - s >= 12 { break }
+            let v = x.lower(b)
+            if v == "that" || v == "but" || pw.subordinators.contains(v) { break }
+            if v == "and", s >= 2, t[s - 2].isPunct(b, ",") { break }
+            s -= 1
+        }
+        guard s < subjectEnd, subjectEnd - s < 12 || s == 0 || t[s - 1].kind == .punctuation else { return nil }
+        let first = t[s].lower(b)
+        guard !(subjectEnd - s == 1 && (first == "it" || first == "there")), lx.wordClass(t[s], b) != .relative else { return nil }
+        let e = clauseEnd(t, i + 1, quoted, b)
+        guard e > i + 2 else { return nil }
+        return Clause(content: [ByteRange(t[s].start, t[subjectEnd - 1].end), ByteRange(t[i + 1].start, t[e - 1].end)],
+                      cue: ByteRange(t[c].start, t[i].end), speaker: nil, resolution: .explicit, confidence: 0.5, nests: false)
     }
 
     /// The clauses without those that may not nest and whose cue lies in another's content.

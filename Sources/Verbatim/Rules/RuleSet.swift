@@ -322,13 +322,17 @@ extension RuleSet {
     /// The closed lists of `rules/phrase-words.tsv`, one set each.
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
-            case agentSuffix = "agent-suffix", contraction, holder, impersonal, noun, pair
-            case personPlural = "person-plural", singular, subordinator
+            case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
+            case holder, impersonal, noun, pair, personPlural = "person-plural", singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
         /// Endings after a subject pronoun, with `'` and with `’` (`'s`, `’s`).
         public var contractions: [String]
+        /// Verbs that hedge a claim of the writer's own (`seems`, `appeared`): `X seemed to …`.
+        public var evidentials: Set<String>
+        /// Participles that do so after a form of `be` (`is expected to …`).
+        public var passiveEvidentials: Set<String>
         public var holders: Set<String>
         public var impersonalFamilies: Set<String>
         /// Cue forms that are as often common nouns (`hope`, `plans`).
@@ -344,6 +348,8 @@ extension RuleSet {
             func words(_ l: List) -> [String] { table.filter { $0.value == l }.map(\.key).sorted() }
             agentSuffixes = words(.agentSuffix).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
             contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
+            evidentials = Set(words(.evidential))
+            passiveEvidentials = Set(words(.evidentialPassive))
             holders = Set(words(.holder))
             impersonalFamilies = Set(words(.impersonal))
             nounForms = Set(words(.noun))
