@@ -133,6 +133,12 @@ struct ReportedSpeechTests {
         // A role after a hyphenated prefix can speak (the subject of a cue after `but`).
         ExpectedReport(input: "His ex-wife agreed, but contended that she should not have to give up her privacy.", kind: .indirect,
                        text: "that she should not have to give up her privacy", mention: "His ex-wife", cue: "contended"),
+        // A condition after the cue is part of what is said.
+        ExpectedReport(input: "Cruz said if elected president he could work with the leadership.", kind: .indirect,
+                       text: "if elected president he could work with the leadership", mention: "Cruz", cue: "said"),
+        // A contracted subject (`he’s`) opens the clause after an addressee.
+        ExpectedReport(input: "Calabrese told reporters he’s already received hundreds of emails.", kind: .indirect,
+                       text: "he’s already received hundreds of emails", mention: "Calabrese", cue: "told"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)
@@ -152,6 +158,15 @@ struct ReportedSpeechTests {
         #expect(d.attributions.map(\.kind) == [.mixed])
         #expect(d.attributions.first?.text == "that they had “achieved clarity on the path forward” in Geneva")
         #expect(d.attributions.first?.speaker?.name == "Kerry")
+    }
+
+    // `… and she warned …`: a pronoun with a cue of its own after a conjunction ends the
+    // first clause; the second is an attribution of its own.
+    @Test("a conjunction, a pronoun and its own cue end a reported clause")
+    func secondClause() {
+        let d = Fixture.analyse("Clinton said the hackers were Russian and she also warned that more attacks would come.")
+        #expect(d.attributions.map(\.text) == ["the hackers were Russian", "that more attacks would come"])
+        #expect(d.attributions.map { $0.cue.map(d.string) } == ["said", "also warned"])
     }
 
     // A claim the writer hedges (`seemed to`, `is expected to`): the subject and the `to`

@@ -53,6 +53,11 @@ extension Lexicon {
         return withHolder(named, t, b)
     }
 
+    /// A lower-case word of five letters or more in `-ly` (`similarly`, `widely`).
+    func isLyAdverb(_ x: Token, _ b: [UInt8]) -> Bool {
+        !x.capitalized && x.end - x.start > 4 && x.lower(b).hasSuffix("ly")
+    }
+
     /// Where the adverbials between a subject and the cue at `end` begin: `Kerry also said`,
     /// `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on Saturday tweeted`,
     /// `McConnell in 2010 said`.
@@ -65,7 +70,7 @@ extension Lexicon {
                 guard c == .modifier || c == .time else { break }
                 // `on Saturday`, `this month`: the word before a time word goes with it.
                 e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
-            } else if !t[e - 1].capitalized && t[e - 1].end - t[e - 1].start > 4 && t[e - 1].lower(b).hasSuffix("ly") {
+            } else if isLyAdverb(t[e - 1], b) {
                 e -= 1
             } else {
                 break

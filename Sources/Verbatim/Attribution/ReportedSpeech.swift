@@ -124,7 +124,9 @@ struct ReportedSpeech {
         let isPassive = { (k: Int) in k >= 0 && lx.rules.reporting[t[k].lower(b)] == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`
         if pw.passiveEvidentials.contains(w) {
-            c = lx.adverbialsStart(t, i, b) - 1
+            // `is widely expected`: the nearest form of `be` before it, past an adverb or two.
+            c = i - 1
+            while c > 0, i - c <= 2, !isPassive(c), lx.wordClass(t[c], b) == .modifier || lx.isLyAdverb(t[c], b) { c -= 1 }
             guard isPassive(c) else { return nil }
         } else {
             guard pw.evidentials.contains(w), !isPassive(i - 1) else { return nil }
@@ -339,6 +341,10 @@ struct ReportedSpeech {
         } else if role == .infinitive, opensInfinitive(t, j, b) {
             // `vowed to repeal`, `decided not to recommend charges`.
             s = j
+        } else if role == .bare, lx.rules.reporting[t[j].lower(b)] == .hypothetical, lx.wordClass(t[j], b) == .conjunction {
+            // `said if elected he would`, `says unless Congress acts, …`: the condition is part
+            // of what is said.
+            s = j
         } else if role == .bare, lx.wordClass(t[j], b) == .preposition, t[j].lower(b) != "to",
                   let k = t[(j + 1)..<min(t.count, j + 6)].firstIndex(where: { lx.isSubjectPronoun($0, b) }),
                   !t[(j + 1)..<k].contains(where: { $0.kind == .punctuation }) {
@@ -416,7 +422,8 @@ struct ReportedSpeech {
         if lx.wordClass(x, b)?.opensPhrase == true || (lx.pronoun(x, b) != nil) { k += 1 }
         // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word.
         var n = 0
-        while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b) {
+        while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
+              lx.contractedSubject(t[k], b) == nil {
             k += 1; n += 1
             // `the Washington Post`: a name goes on.
             if k < t.count, startsClause(t, k, b), !(t[k].capitalized && t[k - 1].capitalized) { break }
@@ -428,7 +435,8 @@ struct ReportedSpeech {
     private func startsClause(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
         let x = t[k]
         guard x.kind == .word || x.kind == .number else { return false }
-        return lexicon.isSubjectPronoun(x, b) || x.capitalized || lexicon.wordClass(x, b)?.opensPhrase == true || isOpener(x, b)
+        return lexicon.isSubjectPronoun(x, b) || lexicon.contractedSubject(x, b) != nil || x.capitalized
+            || lexicon.wordClass(x, b)?.opensPhrase == true || isOpener(x, b)
     }
 
     func isOpener(_ x: Token, _ b: [UInt8]) -> Bool {
@@ -450,6 +458,11 @@ struct ReportedSpeech {
                 // subject ends the clause; the second cue is an attribution of its own.
                 if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.cueLength(t, e + 1, b) > 0,
                    !t[e + 1].capitalized { break }
+                // `… and she accused Republicans of …`: so does a pronoun and its own cue.
+                if e > s, e + 2 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.isSubjectPronoun(t[e + 1], b) {
+                    let v = e + 3 < t.count && lx.adverbialsStart(t, e + 3, b) == e + 2 ? e + 3 : e + 2  // `she also warned`
+                    if lx.cueLength(t, v, b) > 0, lx.isVerbUse(t, v, b) { break }
+                }
             }
             e += 1
         }
