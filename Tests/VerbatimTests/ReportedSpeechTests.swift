@@ -139,6 +139,9 @@ struct ReportedSpeechTests {
         // A contracted subject (`he’s`) opens the clause after an addressee.
         ExpectedReport(input: "Calabrese told reporters he’s already received hundreds of emails.", kind: .indirect,
                        text: "he’s already received hundreds of emails", mention: "Calabrese", cue: "told"),
+        // A poll opening the sentence reports its finding.
+        ExpectedReport(input: "In a Quinnipiac University poll released Monday, Sanders led by four points.", kind: .indirect,
+                       text: "Sanders led by four points", mention: "a Quinnipiac University poll released Monday", cue: "In"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)

@@ -109,7 +109,29 @@ struct ReportedSpeech {
                 out.append(clause(content, sp))
             }
         }
+        // `In a CBS News poll, she led Mr. Sanders 56 percent to 32 percent`: the poll's finding,
+        // unless a cue inside it has its own speaker (`…, 40 percent said …`).
+        if let poll = pollFinding(t, quoted, b),
+           !out.contains(where: { c in poll.content.contains { $0.start <= c.cue.start && c.cue.end <= $0.end } }) {
+            out.insert(poll, at: 0)
+        }
         return Self.droppingNested(out)
+    }
+
+    /// `In a CBS News poll released Monday, CLAUSE`: a sentence that opens with `In`, a
+    /// determiner and, before the first comma (at most fourteen words), a poll noun of
+    /// `rules/phrase-words.tsv`. The poll is the speaker, `In` the cue, the clause the content.
+    func pollFinding(_ t: [Token], _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        let lx = lexicon
+        guard t.count > 6, t[0].lowerIs("in", b), t[0].capitalized, lx.wordClass(t[1], b) == .determiner,
+              let comma = t[2..<min(t.count, 16)].firstIndex(where: { $0.isPunct(b, ",") }),
+              t[2..<comma].contains(where: { $0.kind == .word && lx.rules.phraseWords.pollNouns.contains($0.lower(b)) }),
+              !t[1..<comma].contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "/") && !$0.isDash(b) }) else { return nil }
+        let e = clauseEnd(t, comma + 1, quoted, b)
+        guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
+        let sp = SpeakerPhrase(range: ByteRange(t[1].start, t[comma - 1].end), tokens: Array(t[1..<comma]), kind: .description)
+        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: t[0].range, speaker: sp, resolution: .accordingTo,
+                      confidence: 0.7, nests: false)
     }
 
     /// `Mr. Rubio seemed to be on the upswing`, `The statistics appear to be fabricated`, `Trump
@@ -119,7 +141,7 @@ struct ReportedSpeech {
     /// relative, nor under a negation or a modal (`did not seem to`, `would appear to`).
     func evidential(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
         let lx = lexicon, pw = lx.rules.phraseWords
-        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lower(b) == "to", !quoted[i + 1], t[i + 2].kind == .word else { return nil }
+        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lowerIs("to", b), !quoted[i + 1], t[i + 2].kind == .word else { return nil }
         let w = t[i].lower(b)
         let isPassive = { (k: Int) in k >= 0 && lx.rules.reporting[t[k].lower(b)] == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`

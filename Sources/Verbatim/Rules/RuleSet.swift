@@ -323,7 +323,7 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
-            case holder, impersonal, noun, pair, personPlural = "person-plural", singular, subordinator
+            case holder, impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -340,6 +340,8 @@ extension RuleSet {
         /// Openers of a description of two people, as word lists (`both`; `the two`).
         public var pairOpeners: [[String]]
         public var personPlurals: Set<String>
+        /// Nouns for a poll, whose findings `In a … poll, …` reports (`poll`, `survey`).
+        public var pollNouns: Set<String>
         public var singularQuantifiers: Set<String>
         /// Words that open a subordinate clause (`after`, `when`, `because`).
         public var subordinators: Set<String>
@@ -355,6 +357,7 @@ extension RuleSet {
             nounForms = Set(words(.noun))
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
             personPlurals = Set(words(.personPlural))
+            pollNouns = Set(words(.poll))
             singularQuantifiers = Set(words(.singular))
             subordinators = Set(words(.subordinator))
         }
