@@ -142,6 +142,9 @@ struct ReportedSpeechTests {
         // A poll opening the sentence reports its finding.
         ExpectedReport(input: "In a Quinnipiac University poll released Monday, Sanders led by four points.", kind: .indirect,
                        text: "Sanders led by four points", mention: "a Quinnipiac University poll released Monday", cue: "In"),
+        // `To NAME,` opening a sentence states that person's view.
+        ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
+                       text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)

@@ -111,11 +111,30 @@ struct ReportedSpeech {
         }
         // `In a CBS News poll, she led Mr. Sanders 56 percent to 32 percent`: the poll's finding,
         // unless a cue inside it has its own speaker (`…, 40 percent said …`).
-        if let poll = pollFinding(t, quoted, b),
-           !out.contains(where: { c in poll.content.contains { $0.start <= c.cue.start && c.cue.end <= $0.end } }) {
-            out.insert(poll, at: 0)
+        if let frame = pollFinding(t, quoted, b) ?? viewpoint(t, quoted, b),
+           !out.contains(where: { c in frame.content.contains { $0.start <= c.cue.start && c.cue.end <= $0.end } }) {
+            out.insert(frame, at: 0)
         }
         return Self.droppingNested(out)
+    }
+
+    /// `To Frank, CLAUSE` (`To Sexton, who has studied the rallies, Tuesday marked a turning
+    /// point`): a sentence that opens with `To` and a name, then a comma, states the named
+    /// person's view (PolNeAR train: 8 of 8 annotated). The name is the speaker, `To` the cue.
+    func viewpoint(_ t: [Token], _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        let lx = lexicon
+        guard t.count > 5, t[0].lowerIs("to", b), t[0].capitalized, let sp = lx.speakerAfter(t, 1, b), sp.kind == .name,
+              let after = t.firstIndex(where: { $0.start >= sp.range.end }), t[after].isPunct(b, ",") else { return nil }
+        // An appositive or relative after the name (`To Sexton, who has …,`) is skipped to its comma.
+        var comma = after
+        if comma + 1 < t.count, lx.wordClass(t[comma + 1], b) == .relative || lx.wordClass(t[comma + 1], b) == .determiner,
+           let close = t[(comma + 1)..<min(t.count, comma + 16)].firstIndex(where: { $0.isPunct(b, ",") }) {
+            comma = close
+        }
+        let e = clauseEnd(t, comma + 1, quoted, b)
+        guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
+        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: t[0].range, speaker: sp, resolution: .accordingTo,
+                      confidence: 0.7, nests: false)
     }
 
     /// `In a CBS News poll released Monday, CLAUSE`: a sentence that opens with `In`, a
