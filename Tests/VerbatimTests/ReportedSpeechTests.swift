@@ -145,6 +145,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // A description between commas that can speak, in the middle of what it says.
+        ExpectedReport(input: "The cuts, a wide array of economists say, limited the economic recovery.", kind: .indirect,
+                       text: "The cuts limited the economic recovery", mention: "a wide array of economists", cue: "say"),
     ])
     func reported(_ e: ExpectedReport) {
         let d = Fixture.analyse(e.input)

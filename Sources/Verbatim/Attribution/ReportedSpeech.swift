@@ -540,6 +540,19 @@ struct ReportedSpeech {
         return false
     }
 
+    /// `A, many Democrats say, B`, `A, a wide array of economists say, B`: the words between a
+    /// comma and the cue (at most eight, no punctuation) as a description, when they can speak.
+    private func asideSpeaker(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        let e = lx.adverbialsStart(t, i, b)
+        var s = e
+        while s > 0, e - s < 8, t[s - 1].kind != .punctuation { s -= 1 }
+        guard s > 0, s < e, t[s - 1].isPunct(b, ","), i + 1 < t.count, t[i + 1].isPunct(b, ",") else { return nil }
+        let tokens = Array(t[s..<e])
+        guard lx.canSpeak(tokens, b) else { return nil }
+        return SpeakerPhrase(range: ByteRange(t[s].start, t[e - 1].end), tokens: tokens, kind: .description)
+    }
+
     /// `CLAUSE, X said.`, `CLAUSE, said X.`, `A, X said, B.`, `As X said, CLAUSE.`: the content
     /// pieces and the speaker of the cue at `i` (`l` tokens, the lower-case `form`), or nil.
     func contentAround(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> ([ByteRange], SpeakerPhrase)? {
@@ -560,7 +573,7 @@ struct ReportedSpeech {
             speaker = sp
             opening = i - 1
             after = (t.firstIndex { $0.start >= sp.range.end } ?? t.count)
-        } else if let sp = lx.speakerBefore(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
+        } else if let sp = lx.speakerBefore(t, i, b) ?? asideSpeaker(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
             speaker = sp
             opening = s - 1
             // `…, the IMF said`: the article before a name.
