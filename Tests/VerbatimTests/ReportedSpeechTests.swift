@@ -178,6 +178,15 @@ struct ReportedSpeechTests {
         #expect(d.attributions.map { $0.cue.map(d.string) } == ["said", "also warned"])
     }
 
+    // `“A,” X said, adding that … “B” …`: B belongs to the clause `adding that` opens, not to A.
+    @Test("a quotation inside `, adding that …` is part of that clause")
+    func addingThat() {
+        let d = Fixture.analyse("“There is no evidence of a link to terrorism,” the mayor said, adding that it would take “more hours” before details emerged.")
+        #expect(d.attributions.map(\.kind) == [.direct, .mixed])
+        #expect(d.attributions.last?.text == "that it would take “more hours” before details emerged")
+        #expect(d.attributions.last?.speaker.map { d.string($0.mention) } == "the mayor")
+    }
+
     // A claim the writer hedges (`seemed to`, `is expected to`): the subject and the `to`
     // clause, two pieces, with no speaker; not after `it`, nor under a negation.
     @Test("an evidential before `to` is a claim with no speaker", arguments: [

@@ -326,6 +326,10 @@ struct InterruptedQuote: AttributionSieve {
             let l = lx.cueLength(between, i, b)
             guard l > 0, own == nil || !own!.overlaps(between[i].range) else { continue }
             guard interrupted else { return nil }
+            // `“A,” the mayor said, adding that it would take “more hours”`: the quotation is
+            // part of the clause the second cue opens (mixed), not a piece of the first.
+            if i > 0, between[i - 1].isPunct(b, ","), lx.isGerund(between[i], b), i + l < between.count,
+               between[i + l].lowerIs("that", b) { return nil }
             if i >= lastSentence, let sp = lx.speakerBefore(between, i, b), sp.kind != .pronoun { return nil }
         }
         return .join(index: p, resolution: .continuation)
