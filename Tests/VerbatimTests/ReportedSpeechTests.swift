@@ -171,11 +171,13 @@ struct ReportedSpeechTests {
 
     // `… and she warned …`: a pronoun with a cue of its own after a conjunction ends the
     // first clause; the second is an attribution of its own.
-    @Test("a conjunction, a pronoun and its own cue end a reported clause")
+    @Test("a conjunction, a subject and its own cue end a reported clause")
     func secondClause() {
         let d = Fixture.analyse("Clinton said the hackers were Russian and she also warned that more attacks would come.")
         #expect(d.attributions.map(\.text) == ["the hackers were Russian", "that more attacks would come"])
         #expect(d.attributions.map { $0.cue.map(d.string) } == ["said", "also warned"])
+        let e = Fixture.analyse("Republicans said they were convinced the department erred and Democrats accused the GOP of stoking the issue.")
+        #expect(e.attributions.map(\.text) == ["they were convinced the department erred", "the GOP of stoking the issue"])
     }
 
     // `“A,” X said, adding that … “B” …`: B belongs to the clause `adding that` opens, not to A.

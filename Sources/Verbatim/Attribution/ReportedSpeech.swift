@@ -499,15 +499,28 @@ struct ReportedSpeech {
                 // subject ends the clause; the second cue is an attribution of its own.
                 if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.cueLength(t, e + 1, b) > 0,
                    !t[e + 1].capitalized { break }
-                // `… and she accused Republicans of …`: so does a pronoun and its own cue.
-                if e > s, e + 2 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.isSubjectPronoun(t[e + 1], b) {
-                    let v = e + 3 < t.count && lx.adverbialsStart(t, e + 3, b) == e + 2 ? e + 3 : e + 2  // `she also warned`
-                    if lx.cueLength(t, v, b) > 0, lx.isVerbUse(t, v, b) { break }
-                }
+                // `… and she also warned …`, `… and Democrats accused the GOP of …`: so does a
+                // subject of its own (a pronoun or capitalised words) and its cue.
+                if e > s, e + 2 < t.count, lx.wordClass(t[e], b) == .conjunction, opensOwnClause(t, e + 1, b) { break }
             }
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// A subject pronoun or up to four capitalised words at `k`, then (past adverbs) a cue
+    /// used as a verb: `she also warned`, `Democrats accused`.
+    private func opensOwnClause(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        let lx = lexicon
+        var v = k
+        if lx.isSubjectPronoun(t[k], b) {
+            v += 1
+        } else {
+            while v < t.count, v - k < 4, t[v].kind == .word, t[v].capitalized, lx.wordClass(t[v], b) == nil { v += 1 }
+        }
+        guard v > k else { return false }
+        while v < t.count, v - k < 6, t[v].kind == .word, lx.wordClass(t[v], b) == .modifier || lx.isLyAdverb(t[v], b) { v += 1 }
+        return v < t.count && lx.cueLength(t, v, b) > 0 && lx.isVerbUse(t, v, b)
     }
 
     /// `,` / `.` / `:` / `—` standing last (a closing quotation mark is not final punctuation).
