@@ -1,8 +1,10 @@
 /// Small, allocation-free helpers for reading UTF-8 bytes a scalar at a time.
 enum UTF8Text {
-    /// The scalar starting at `i` and its length in bytes (U+FFFD, 1 for a stray byte).
+    /// The scalar starting at `i` and its length in bytes (U+FFFD, 1 for a stray byte); `b` is
+    /// indexed from 0 (an array or a buffer).
     @inline(__always)
-    static func scalar(at i: Int, in b: [UInt8]) -> (Unicode.Scalar, Int) {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(at i: Int, in b: Bytes) -> (Unicode.Scalar, Int)
+    where Bytes.Index == Int {
         let b0 = b[i]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
         let n = b.count
