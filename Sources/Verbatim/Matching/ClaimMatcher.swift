@@ -193,10 +193,10 @@ public final class ClaimMatcher {
             // 2. Verification.
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
-            let grams = TrigramPositions(shape.words)
+            var grams = TrigramPositions(shape.words)
             for (q, _) in ranked {
                 let agreement = agreement(speaker, stored[Int(q)].speaker)
-                if let r = ClaimComparer.relate(shape, grams, stored[Int(q)].shape, speakers: agreement) {
+                if let r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement) {
                     found.append((q, r, agreement))
                 }
             }

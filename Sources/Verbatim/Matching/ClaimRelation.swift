@@ -93,39 +93,44 @@ enum ClaimComparer {
     static let reportedMinWords = 10
 
     static func relate(_ new: ClaimShape, _ old: ClaimShape, speakers: SpeakerAgreement) -> ClaimRelation? {
-        relate(new, TrigramPositions(new.words), old, speakers: speakers)
+        var grams = TrigramPositions(new.words)
+        return relate(new, &grams, old, speakers: speakers)
     }
 
     /// ``relate(_:_:speakers:)`` with the new claim's trigrams found once for all the earlier
-    /// claims it is compared with.
-    static func relate(_ new: ClaimShape, _ grams: TrigramPositions, _ old: ClaimShape,
+    /// claims it is compared with (`grams` is `TrigramPositions(new.words)`; its marks are
+    /// rewritten).
+    static func relate(_ new: ClaimShape, _ grams: inout TrigramPositions, _ old: ClaimShape,
                        speakers: SpeakerAgreement) -> ClaimRelation? {
         guard new.words.count >= 3, old.words.count >= 3 else { return nil }
         if new.exact == old.exact { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+        // Read in place: the shorter and the longer claim by their counts, no shape copied.
         let newShorter = new.words.count <= old.words.count
-        let (short, long) = newShorter ? (new, old) : (old, new)
+        let (shortWords, longWords) = newShorter ? (new.words.count, old.words.count) : (old.words.count, new.words.count)
+        let shortContent = newShorter ? new.content.count : old.content.count
+        let shortReported = newShorter ? new.reported : old.reported
         // Which of the new claim's words lie in a trigram of the old one (for the new claim's
         // own quoted fragments too); or, the new being the longer, how many of the old's do.
-        let newCovered = newShorter || !new.quoted.isEmpty ? grams.covered(by: old.words) : []
-        let covered = newShorter ? newCovered.reduce(0) { $0 + ($1 ? 1 : 0) } : grams.count(in: old.words)
-        let need = short.words.count < longWords ? shortCover : longCover
-        let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
+        let newCovered = newShorter || !new.quoted.isEmpty ? grams.mark(coveredBy: old.words) : 0
+        let covered = newShorter ? newCovered : grams.count(in: old.words, 0..<old.words.count)
+        let need = shortWords < Self.longWords ? shortCover : longCover
+        let whole = covered == shortWords && covered >= shortFragment && shortContent >= 3
         // A short reported claim inside a longer one is a shared topic (`a ban on Muslims
         // entering the United States`), not a repeat.
-        let topic = short.reported && short.words.count < reportedMinWords && short.words.count < long.words.count
-        if !topic, whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
-            let verbatim = covered == short.words.count
-            if short.words == long.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
-            if Double(covered) >= nearlyAll * Double(long.words.count) {
-                return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(long.words.count), verbatim: false)
+        let topic = shortReported && shortWords < reportedMinWords && shortWords < longWords
+        if !topic, whole || (covered >= minRun && shortContent >= minContent && Double(covered) >= need * Double(shortWords)) {
+            let verbatim = covered == shortWords
+            if new.words == old.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+            if Double(covered) >= nearlyAll * Double(longWords) {
+                return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(longWords), verbatim: false)
             }
             return ClaimRelation(relation: newShorter ? .contained : .contains,
-                                 score: Double(covered) / Double(short.words.count), verbatim: verbatim)
+                                 score: Double(covered) / Double(shortWords), verbatim: verbatim)
         }
-        if let f = quotedFragment(of: new, found: { r in newCovered[r].allSatisfy { $0 } }) {
+        if let f = quotedFragment(of: new, found: { r in grams.allMarked(r) }) {
             return ClaimRelation(relation: .contained, score: f, verbatim: true)
         }
-        if let f = quotedFragment(of: old, found: { r in grams.count(in: Array(old.words[r])) == r.count }) {
+        if let f = quotedFragment(of: old, found: { r in grams.count(in: old.words, r) == r.count }) {
             return ClaimRelation(relation: .contains, score: f, verbatim: true)
         }
         guard speakers == .same else { return nil }
@@ -139,7 +144,8 @@ enum ClaimComparer {
     /// that `found` says the other claim holds word for word: a fragment quoted inside
     /// reported speech, repeated in full elsewhere.
     static func quotedFragment(of mixed: ClaimShape, found: (Range<Int>) -> Bool) -> Double? {
-        let best = mixed.quoted.filter(found).map(\.count).max() ?? 0
+        var best = 0
+        for r in mixed.quoted where r.count > best && found(r) { best = r.count }
         return best > 0 ? Double(best) / Double(mixed.words.count) : nil
     }
 
@@ -165,10 +171,13 @@ struct TrigramPositions {
     /// Further starts of a trigram that occurs more than once, chained from `first`.
     private var next: [Int32]
     private let count: Int
+    /// Per word of the claim: covered by the claim of the last ``mark(coveredBy:)``.
+    private var marks: [Bool]
 
     init(_ words: [UInt32]) {
         count = words.count
         next = [Int32](repeating: -1, count: max(0, words.count - 2))
+        marks = [Bool](repeating: false, count: words.count)
         first = HashTable32(capacity: words.count)
         guard words.count >= 3 else { return }
         for i in stride(from: words.count - 3, through: 0, by: -1) {
@@ -178,27 +187,44 @@ struct TrigramPositions {
         }
     }
 
-    /// For each word of this claim, whether it lies in a word trigram that `other` holds too.
-    func covered(by other: [UInt32]) -> [Bool] {
-        var covered = [Bool](repeating: false, count: count)
-        guard count >= 3, other.count >= 3 else { return covered }
-        for i in 0..<(other.count - 2) {
-            guard let f = first[ClaimShape.trigram(other, i)] else { continue }
-            var p = Int(f)
-            while p >= 0 {
-                covered[p] = true; covered[p + 1] = true; covered[p + 2] = true
-                p = Int(next[p])
+    /// Marks each word of this claim that lies in a word trigram `other` holds too (read with
+    /// ``allMarked(_:)``), and returns how many are marked.
+    mutating func mark(coveredBy other: [UInt32]) -> Int {
+        let count = self.count
+        guard count >= 3, other.count >= 3 else {
+            for i in marks.indices { marks[i] = false }
+            return 0
+        }
+        let first = self.first
+        return next.withUnsafeBufferPointer { next in
+            marks.withUnsafeMutableBufferPointer { marks in
+                marks.update(repeating: false)
+                var n = 0
+                @inline(__always) func set(_ p: Int) {
+                    if !marks[p] { marks[p] = true; n += 1 }
+                }
+                for i in 0..<(other.count - 2) {
+                    guard let f = first[ClaimShape.trigram(other, i)] else { continue }
+                    var p = Int(f)
+                    while p >= 0 {
+                        set(p); set(p + 1); set(p + 2)
+                        p = Int(next[p])
+                    }
+                }
+                return n
             }
         }
-        return covered
     }
 
-    /// How many words of `other` lie in a word trigram of this claim.
-    func count(in other: [UInt32]) -> Int {
-        guard count >= 3, other.count >= 3 else { return 0 }
+    /// Whether every word of `r` was marked by the last ``mark(coveredBy:)``.
+    func allMarked(_ r: Range<Int>) -> Bool { marks[r].allSatisfy { $0 } }
+
+    /// How many words of `other[r]` lie in a word trigram (of `other[r]`) that this claim holds.
+    func count(in other: [UInt32], _ r: Range<Int>) -> Int {
+        guard count >= 3, r.count >= 3 else { return 0 }
         var n = 0
-        var coveredTo = 0  // words of `other` before this index are counted already
-        for i in 0..<(other.count - 2) where first[ClaimShape.trigram(other, i)] != nil {
+        var coveredTo = r.lowerBound  // words of `other` before this index are counted already
+        for i in r.lowerBound..<(r.upperBound - 2) where first[ClaimShape.trigram(other, i)] != nil {
             n += i + 3 - max(i, coveredTo)
             coveredTo = i + 3
         }

@@ -21,7 +21,7 @@ struct HashTable32 {
     private func slot(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
     subscript(key: UInt32) -> Int64? {
-        get {
+        @inline(__always) get {
             var i = slot(key)
             while used[i] {
                 if keys[i] == key { return values[i] }
