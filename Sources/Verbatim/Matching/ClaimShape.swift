@@ -28,15 +28,15 @@ struct ClaimShape: Sendable, Equatable {
     }
 
     /// The fingerprints the index keeps: the word trigrams chosen by winnowing (the smallest
-    /// hash of every window of `window` trigrams), each once. Two claims that share a run of
-    /// `window + 2` words or more share at least one fingerprint. A claim of fewer trigrams
-    /// than a window keeps them all.
+    /// hash of every window of `window` trigrams), each once, in increasing order. Two claims
+    /// that share a run of `window + 2` words or more share at least one fingerprint. A claim
+    /// of fewer trigrams than a window keeps them all.
     func fingerprints(window: Int = 4) -> [UInt32] {
         let n = words.count - 2
         guard n > 0 else { return [] }
         var grams = [UInt32](repeating: 0, count: n)
         for i in 0..<n { grams[i] = Self.trigram(words, i) }
-        guard n > window else { return Array(Set(grams)) }
+        guard n > window else { return ClaimVocabulary.sortedUnique(grams) }
         var chosen: [UInt32] = []
         var last = -1
         for start in 0...(n - window) {
@@ -47,7 +47,7 @@ struct ClaimShape: Sendable, Equatable {
                 last = m
             }
         }
-        return Array(Set(chosen))
+        return ClaimVocabulary.sortedUnique(chosen)
     }
 }
 
@@ -119,8 +119,11 @@ struct ClaimVocabulary: Sendable {
         if pieceCount <= 1 {
             normalized.withUTF8 { read($0, into: &words, content: &content) }
         }
-        var exact: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
+        let exact = normalized.withUTF8 { b in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+            return h
+        }
         return ClaimShape(words: words, content: Self.sortedUnique(content), exact: exact, quoted: quoted,
                           reported: !direct && pieceCount <= 1)
     }
@@ -147,8 +150,15 @@ struct ClaimVocabulary: Sendable {
         var any = false
         var i = 0
         while i < n {
+            if t[i] < 0x80 {
+                // ASCII without decoding.
+                let c = Unicode.Scalar(t[i])
+                if t[i] >= 0x22 && (opening.contains(c) || closing.contains(c)) { any = true; break }
+                i += 1
+                continue
+            }
             let (c, length) = UTF8Text.scalar(at: i, in: t)
-            if c.value >= 0x22 && (opening.contains(c) || closing.contains(c)) { any = true; break }
+            if opening.contains(c) || closing.contains(c) { any = true; break }
             i += length
         }
         guard any else { return n > 0 ? [(0..<n, false)] : [] }
