@@ -167,8 +167,12 @@ enum ClaimComparer {
 /// The word trigrams of one claim and where they start, for counting the words it shares with
 /// many others at a cost linear in theirs.
 struct TrigramPositions {
-    private var first: HashTable32
-    /// Further starts of a trigram that occurs more than once, chained from `first`.
+    /// Open addressing by trigram hash: the hash in the high 32 bits, 1 + its first start in
+    /// the low ones (0: an empty slot); one load a probe, 8 bytes a slot, a load of at most a
+    /// half.
+    private var slots: [UInt64]
+    private let mask: Int
+    /// Further starts of a trigram that occurs more than once, chained from its first.
     private var next: [Int32]
     private let count: Int
     /// Per word of the claim: covered by the claim of the last ``mark(coveredBy:)``.
@@ -178,40 +182,62 @@ struct TrigramPositions {
         count = words.count
         next = [Int32](repeating: -1, count: max(0, words.count - 2))
         marks = [Bool](repeating: false, count: words.count)
-        first = HashTable32(capacity: words.count)
+        var size = 16
+        while size < words.count * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
         guard words.count >= 3 else { return }
         for i in stride(from: words.count - 3, through: 0, by: -1) {
             let g = ClaimShape.trigram(words, i)
-            if let f = first[g] { next[i] = Int32(f) }
-            first[g] = Int64(i)
+            var s = Self.slot(g, mask)
+            while slots[s] != 0 && UInt32(truncatingIfNeeded: slots[s] >> 32) != g { s = (s + 1) & mask }
+            if slots[s] != 0 { next[i] = Int32(truncatingIfNeeded: slots[s] & 0xFFFF_FFFF) - 1 }
+            slots[s] = UInt64(g) << 32 | UInt64(i + 1)
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The first start of trigram `g` in the claim, -1 if it has none.
+    @inline(__always)
+    private static func first(_ g: UInt32, _ slots: UnsafeBufferPointer<UInt64>, _ mask: Int) -> Int {
+        var s = slot(g, mask)
+        while true {
+            let e = slots[s]
+            if e == 0 { return -1 }
+            if UInt32(truncatingIfNeeded: e >> 32) == g { return Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1 }
+            s = (s + 1) & mask
         }
     }
 
     /// Marks each word of this claim that lies in a word trigram `other` holds too (read with
     /// ``allMarked(_:)``), and returns how many are marked.
     mutating func mark(coveredBy other: [UInt32]) -> Int {
-        let count = self.count
+        let count = self.count, mask = self.mask
         guard count >= 3, other.count >= 3 else {
             for i in marks.indices { marks[i] = false }
             return 0
         }
-        let first = self.first
-        return next.withUnsafeBufferPointer { next in
-            marks.withUnsafeMutableBufferPointer { marks in
-                marks.update(repeating: false)
-                var n = 0
-                @inline(__always) func set(_ p: Int) {
-                    if !marks[p] { marks[p] = true; n += 1 }
-                }
-                for i in 0..<(other.count - 2) {
-                    guard let f = first[ClaimShape.trigram(other, i)] else { continue }
-                    var p = Int(f)
-                    while p >= 0 {
-                        set(p); set(p + 1); set(p + 2)
-                        p = Int(next[p])
+        return slots.withUnsafeBufferPointer { slots in
+            next.withUnsafeBufferPointer { next in
+                marks.withUnsafeMutableBufferPointer { marks in
+                    marks.update(repeating: false)
+                    var n = 0
+                    @inline(__always) func set(_ p: Int) {
+                        if !marks[p] { marks[p] = true; n += 1 }
                     }
+                    for i in 0..<(other.count - 2) {
+                        var p = Self.first(ClaimShape.trigram(other, i), slots, mask)
+                        while p >= 0 {
+                            set(p); set(p + 1); set(p + 2)
+                            p = Int(next[p])
+                        }
+                    }
+                    return n
                 }
-                return n
             }
         }
     }
@@ -222,12 +248,14 @@ struct TrigramPositions {
     /// How many words of `other[r]` lie in a word trigram (of `other[r]`) that this claim holds.
     func count(in other: [UInt32], _ r: Range<Int>) -> Int {
         guard count >= 3, r.count >= 3 else { return 0 }
-        var n = 0
-        var coveredTo = r.lowerBound  // words of `other` before this index are counted already
-        for i in r.lowerBound..<(r.upperBound - 2) where first[ClaimShape.trigram(other, i)] != nil {
-            n += i + 3 - max(i, coveredTo)
-            coveredTo = i + 3
+        return slots.withUnsafeBufferPointer { slots in
+            var n = 0
+            var coveredTo = r.lowerBound  // words of `other` before this index are counted already
+            for i in r.lowerBound..<(r.upperBound - 2) where Self.first(ClaimShape.trigram(other, i), slots, mask) >= 0 {
+                n += i + 3 - max(i, coveredTo)
+                coveredTo = i + 3
+            }
+            return n
         }
-        return n
     }
 }
