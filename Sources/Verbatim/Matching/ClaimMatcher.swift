@@ -288,6 +288,8 @@ public final class ClaimMatcher {
     static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
 
     private func intern(doc: String, source: String?) -> Int32 {
+        // The quotes of a document come together: its id is asked for once, not once a quote.
+        if let last = docNames.last, last == doc { return Int32(docNames.count - 1) }
         if let d = docs[doc] { return d }
         let d = Int32(docNames.count)
         docs[doc] = d

@@ -120,14 +120,24 @@ public struct ScalarOffsets: Sendable {
         var checkpoints = [Int32]()
         checkpoints.reserveCapacity(bytes.count / 64 + 1)
         var scalars = 0
-        bytes.withUnsafeBufferPointer { p in
-            // Block by block, so the inner count is a tight loop the compiler can vectorise.
+        bytes.withUnsafeBytes { p in
+            // Block by block, eight bytes at a time: a scalar starts at every byte that is not a
+            // continuation byte (10xxxxxx).
             var block = 0
             while block < p.count {
                 checkpoints.append(Int32(truncatingIfNeeded: scalars))
                 let end = min(block + 64, p.count)
-                var n = 0
-                for i in block..<end { n &+= p[i] & 0xC0 != 0x80 ? 1 : 0 }
+                var n = 0, i = block
+                while i + 8 <= end {
+                    let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    n &+= 8 - continuation.nonzeroBitCount
+                    i += 8
+                }
+                while i < end {
+                    n &+= p[i] & 0xC0 != 0x80 ? 1 : 0
+                    i += 1
+                }
                 scalars += n
                 block = end
             }
