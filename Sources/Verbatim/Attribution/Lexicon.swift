@@ -1,5 +1,8 @@
 /// Word-level questions the sieves ask of tokens, answered from the rules.
-struct Lexicon {
+///
+/// Immutable; a class so that the stages, sieves and name indexes holding it share one
+/// reference rather than copy its tables.
+final class Lexicon {
     let rules: RuleSet
     let tokenizer: Tokenizer
     /// Shapes (first letter, length) of the first words of cue forms, function words,

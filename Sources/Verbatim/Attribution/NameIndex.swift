@@ -5,7 +5,8 @@
 /// looked up by a hash of its last word. A run becomes a name (titles and roles stripped,
 /// `U.S. Secretary of State John Kerry` → `John Kerry`) only when a lookup asks for it.
 /// Complexity: O(n) to build; a lookup reads the runs ending with that word.
-struct NameIndex {
+/// Immutable once built; a class so that passing it to each lookup copies nothing.
+final class NameIndex {
     let bytes: [UInt8]
     let lexicon: Lexicon
     /// Word ranges of all runs, flat; a run is `words[first..<first + count]`.
@@ -37,7 +38,7 @@ struct NameIndex {
         cache.profiles = Array(repeating: nil, count: runs.count)
     }
 
-    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
+    private func scan(_ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
         @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
         @inline(__always) func wordByte(_ c: UInt8) -> Bool { Self.isWordByte(c) }
