@@ -157,11 +157,19 @@ final class Lexicon {
     /// Whether the text at `p` starts with a boilerplate prefix, whatever its length.
     func startsWithBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
         let end = min(p.end, p.start + 40)
-        if let prefixes = boilerplateBytes, !b[p.start..<end].contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-            // ASCII (and no `\r`, which would join the next character): each byte is a character,
-            // lower-cased alone, and a prefix of the string is a prefix of the bytes.
-            return prefixes.contains { w in
-                w.count <= end - p.start && w.indices.allSatisfy { k in WordShapes.fold(b[p.start + k]) == w[k] }
+        if let prefixes = boilerplateBytes {
+            if !b[p.start..<end].contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                // ASCII (and no `\r`, which would join the next character): each byte is a
+                // character, lower-cased alone, and a prefix of the string is a prefix of the bytes.
+                return prefixes.contains { w in
+                    w.count <= end - p.start && w.indices.allSatisfy { k in WordShapes.fold(b[p.start + k]) == w[k] }
+                }
+            }
+            // Opening with punctuation (`“`, `—`, `«`): a character no ASCII prefix can start,
+            // lower-cased or not.
+            let first = UTF8Text.scalar(at: p.start, in: b).0.value
+            if (0x2010...0x205F).contains(first) || (0xA1...0xBF).contains(first) {
+                return prefixes.contains { $0.isEmpty }
             }
         }
         let head = String(decoding: b[p.start..<end], as: UTF8.self).lowercased()

@@ -246,7 +246,7 @@ struct ReportedSpeech {
             let x = t[k]
             guard x.kind == .word else { return false }
             let w = x.lower(b)
-            if w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if UTF8Text.hasSuffix(w, "n't") || UTF8Text.hasSuffix(w, "n’t") { return true }
             switch lexicon.rules.reporting[w] {
             case .negation, .hypothetical: return true
             case .passive where k == i - 1 || (k == i - 2 && lexicon.wordClass(t[i - 1], b) == .modifier):

@@ -87,6 +87,24 @@ enum UTF8Text {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// `s.hasSuffix(suffix)`, read on the bytes when they decide it: `suffix` (a few letters,
+    /// apostrophes, `’`; none of `K`, `;`, `` ` ``, which a non-ASCII character can be
+    /// canonically equal to) ends `s` as characters exactly when it ends it as bytes, and the
+    /// byte before it is ASCII (a character of its own) or there is none. Otherwise the string
+    /// comparison answers.
+    static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let w = suffix.utf8Start
+        var s = s
+        let bytes: Bool? = s.withUTF8 { u in
+            guard u.count >= n else { return false }
+            let start = u.count - n
+            for k in 0..<n where u[start + k] != w[k] { return false }
+            return start == 0 || (u[start - 1] < 0x80 && u[start - 1] != 0x0D) ? true : nil
+        }
+        return bytes ?? s.hasSuffix(suffix.description)
+    }
+
     /// Whether the UTF-8 bytes of `s` hold those of the ASCII `needle`: for an ASCII needle,
     /// the same answer as a search by characters, without one.
     static func contains(_ s: String, ascii needle: StaticString) -> Bool {
