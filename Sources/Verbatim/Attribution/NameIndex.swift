@@ -10,13 +10,13 @@ final class NameIndex {
     let bytes: [UInt8]
     let lexicon: Lexicon
     /// Word ranges of all runs, flat; a run is `words[first..<first + count]`.
-    private var words: [(Int, Int)] = []
-    private var runs: [(position: Int, first: Int, count: Int)] = []
+    private let words: [(Int, Int)]
+    private let runs: [(position: Int, first: Int, count: Int)]
     /// Runs by the hash of their last word.
-    private var byLast: [UInt64: [Int]] = [:]
+    private let byLast: [UInt64: [Int]]
     /// Sentence-opening runs (`.run`) and single capitalised words before a lower-case word
     /// (`.word`, `Reyne struck …`), in text order.
-    private var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
+    private let openers: [(position: Int, run: Int, word: (Int, Int)?)]
     /// Names and people of runs already made (lookups read the same runs again and again).
     let cache = RunCache()
 
@@ -32,13 +32,20 @@ final class NameIndex {
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         self.bytes = bytes
         self.lexicon = lexicon
-        bytes.withUnsafeBufferPointer { scan($0) }
+        (words, runs, byLast, openers) = bytes.withUnsafeBufferPointer { Self.scan($0, lexicon) }
         cache.names = Array(repeating: nil, count: runs.count)
         cache.people = Array(repeating: nil, count: runs.count)
         cache.profiles = Array(repeating: nil, count: runs.count)
     }
 
-    private func scan(_ b: UnsafeBufferPointer<UInt8>) {
+    /// The runs of the text: their words, the runs themselves, the runs by last word and the
+    /// openers (the stored properties of the same names).
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon)
+        -> ([(Int, Int)], [(position: Int, first: Int, count: Int)], [UInt64: [Int]], [(position: Int, run: Int, word: (Int, Int)?)]) {
+        var words: [(Int, Int)] = []
+        var runs: [(position: Int, first: Int, count: Int)] = []
+        var byLast: [UInt64: [Int]] = [:]
+        var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
         let n = b.count
         @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
         @inline(__always) func wordByte(_ c: UInt8) -> Bool { Self.isWordByte(c) }
@@ -97,6 +104,7 @@ final class NameIndex {
             }
             i = max(j, i + 1)
         }
+        return (words, runs, byLast, openers)
     }
 
     // MARK: lookups
