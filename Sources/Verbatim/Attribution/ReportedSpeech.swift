@@ -57,7 +57,7 @@ struct ReportedSpeech {
     /// The reported clauses of one sentence.
     func clauses(in sentence: ByteRange, _ document: Document) -> [Clause] {
         let b = document.bytes, lx = lexicon
-        let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
+        let t = Self.dropAsides(document.tokens(lx.tokenizer, sentence), b)
         guard t.count >= 4 else { return [] }
         let quoted = document.insideQuotation(tokens: t)
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
