@@ -183,10 +183,12 @@ public final class ClaimMatcher {
         do {
             // One reference to the stored quotes for the reads below; it ends before they grow.
             let stored = quotes
-            for q in touched {
-                let n = hitCount[Int(q)]
-                hitCount[Int(q)] = 0
-                if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+            hitCount.withUnsafeMutableBufferPointer { count in
+                for q in touched {
+                    let n = count[Int(q)]
+                    count[Int(q)] = 0
+                    if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                }
             }
 
             // 2. Verification.
