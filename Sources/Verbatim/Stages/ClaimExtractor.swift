@@ -13,41 +13,47 @@ public struct ClaimExtractor: DocumentStage {
     public init() {}
 
     public mutating func process(_ document: inout Document) {
-        let b = document.bytes
-        var text: [UInt8] = []
-        for k in document.attributions.indices {
-            text.removeAll(keepingCapacity: true)
-            for r in document.attributions[k].inner {
-                collapse(b[r.start..<r.end], into: &text)
+        document.bytes.withUnsafeBufferPointer { b in
+            for k in document.attributions.indices {
+                let inner = document.attributions[k].inner
+                // Each piece writes at most its own bytes and one space before it.
+                let capacity = inner.reduce(inner.count) { $0 + $1.count }
+                let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+                    written = 0
+                    for r in inner { Self.collapse(b, r, into: out, &written) }
+                }
+                let string = String(decoding: text, as: UTF8.self)
+                document.attributions[k].text = string
+                document.attributions[k].normalized = ClaimNormalizer.normalize(string)
             }
-            let string = String(decoding: text, as: UTF8.self)
-            document.attributions[k].text = string
-            document.attributions[k].normalized = ClaimNormalizer.normalize(string)
         }
         document.mark(.claims)
     }
 
-    /// Appends a piece with its white space runs (line breaks of a wrapped paragraph
-    /// included) as one space, trimmed, after one space when `out` holds an earlier piece;
-    /// an empty piece appends nothing.
-    private func collapse(_ b: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        let start = out.count
+    /// Writes the piece `b[r]` at `out[n...]` with its white space runs (line breaks of a
+    /// wrapped paragraph included) as one space, trimmed, after one space when earlier pieces
+    /// wrote something; an empty piece writes nothing.
+    private static func collapse(_ b: UnsafeBufferPointer<UInt8>, _ r: ByteRange,
+                                 into out: UnsafeMutableBufferPointer<UInt8>, _ n: inout Int) {
+        let start = n
         var space = false
-        var i = b.startIndex
-        while i < b.endIndex {
+        var i = r.start
+        while i < r.end {
             let c = b[i]
-            let isSpace = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
-                || (c == 0xC2 && i + 1 < b.endIndex && b[i + 1] == 0xA0)
+            let isSpace = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || (c == 0xC2 && i + 1 < r.end && b[i + 1] == 0xA0)
             if isSpace {
-                space = out.count > start
+                space = n > start
                 i += c == 0xC2 ? 2 : 1
                 continue
             }
             // The first byte of the piece: after the pieces before it, one space.
-            if out.count == start && start > 0 { out.append(0x20) }
-            if space { out.append(0x20) }
+            if (n == start && start > 0) || space {
+                out[n] = 0x20
+                n += 1
+            }
             space = false
-            out.append(c)
+            out[n] = c
+            n += 1
             i += 1
         }
     }

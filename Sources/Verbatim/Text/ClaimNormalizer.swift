@@ -58,6 +58,19 @@ public enum ClaimNormalizer {
                 var i = 0
                 var previous: Unicode.Scalar?
                 while i < n {
+                    // A run of ASCII letters, digits and punctuation that needs no change: copied.
+                    if Self.plain(b[i]) {
+                        if space && o > 0 { out[o] = 0x20; o += 1 }
+                        space = false
+                        dash = false
+                        repeat {
+                            out[o] = b[i]
+                            o += 1
+                            i += 1
+                        } while i < n && Self.plain(b[i])
+                        previous = Unicode.Scalar(b[i - 1])
+                        continue
+                    }
                     let (c, len) = scalar(at: i)
                     defer { previous = c; i += len }
                     // ASCII first: no Unicode property lookups for the bulk of the text.
@@ -107,6 +120,13 @@ public enum ClaimNormalizer {
             if s > 0 || e < out.count { out = Array(out[s..<e]) }
             return (out, ascii)
         }
+    }
+
+    /// An ASCII character that ``clean(_:)`` keeps as it is: not a control character, space,
+    /// dash or quotation mark.
+    @inline(__always)
+    private static func plain(_ c: UInt8) -> Bool {
+        c > 0x20 && c < 0x80 && c != 0x2D && c != 0x22 && c != 0x27 && c != 0x60
     }
 
     /// A letter (ASCII without a property lookup): an apostrophe between two is not a mark.
