@@ -73,7 +73,8 @@ struct ClaimRelation: Sendable, Equatable {
 ///   texts are equal or the words are; `contains`/`contained` when the shorter is a part of
 ///   the longer; `paraphrase` (not verbatim) when the two are about as long and words differ.
 /// - Otherwise, `contained`/`contains` when a fragment quoted inside one claim
-///   (``ClaimShape/quoted``) appears word for word in the other.
+///   (``ClaimShape/quoted``) appears word for word in the other; the score is the share of
+///   the quoting claim's words in its longest such fragment.
 /// - Otherwise, for the same speaker only, `paraphrase` when the claims share at least
 ///   ``paraphraseShared`` content words and ``paraphraseRatio`` of the smaller set of them.
 /// A stock phrase (`the president of the United States`) covers too little of any claim that
@@ -127,26 +128,22 @@ enum ClaimComparer {
             return ClaimRelation(relation: newShorter ? .contained : .contains,
                                  score: Double(covered) / Double(shortWords), verbatim: verbatim)
         }
-        if let f = quotedFragment(of: new, found: { r in grams.allMarked(r) }) {
-            return ClaimRelation(relation: .contained, score: f, verbatim: true)
+        // The longest quoted fragment of one claim that the other holds word for word (loops,
+        // not closures: nothing of either shape is retained per candidate).
+        var fragment = 0
+        for r in new.quoted where r.count > fragment && grams.allMarked(r) { fragment = r.count }
+        if fragment > 0 {
+            return ClaimRelation(relation: .contained, score: Double(fragment) / Double(new.words.count), verbatim: true)
         }
-        if let f = quotedFragment(of: old, found: { r in grams.count(in: old.words, r) == r.count }) {
-            return ClaimRelation(relation: .contains, score: f, verbatim: true)
+        for r in old.quoted where r.count > fragment && grams.count(in: old.words, r) == r.count { fragment = r.count }
+        if fragment > 0 {
+            return ClaimRelation(relation: .contains, score: Double(fragment) / Double(old.words.count), verbatim: true)
         }
         guard speakers == .same else { return nil }
         let shared = sharedCount(new.content, old.content)
         let smaller = min(new.content.count, old.content.count)
         guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
-    }
-
-    /// The share of `mixed`'s words in its longest quoted fragment (``ClaimShape/quoted``)
-    /// that `found` says the other claim holds word for word: a fragment quoted inside
-    /// reported speech, repeated in full elsewhere.
-    static func quotedFragment(of mixed: ClaimShape, found: (Range<Int>) -> Bool) -> Double? {
-        var best = 0
-        for r in mixed.quoted where r.count > best && found(r) { best = r.count }
-        return best > 0 ? Double(best) / Double(mixed.words.count) : nil
     }
 
     /// The number of values two sorted arrays share.
