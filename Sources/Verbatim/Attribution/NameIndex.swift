@@ -51,6 +51,11 @@ final class NameIndex {
         @inline(__always) func wordByte(_ c: UInt8) -> Bool { Self.isWordByte(c) }
         var i = 0
         while i < n {
+            // Eight bytes at a time while none is an upper-case ASCII letter (a run starts at one).
+            if i + 8 <= n, !Self.hasUpper(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
             let first = words.count
             var j = i
@@ -105,6 +110,16 @@ final class NameIndex {
             i = max(j, i + 1)
         }
         return (words, runs, byLast, openers)
+    }
+
+    /// Whether one of the eight bytes of `w` is an ASCII capital (0x41–0x5A). Exact: each byte
+    /// is tested on its low seven bits with no carry between bytes, and a byte beyond ASCII
+    /// is none.
+    @inline(__always)
+    static func hasUpper(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = w & (ones &* 0x7F)
+        return ((ones &* (127 + 0x5B)) &- low) & ~w & (low &+ ones &* (127 - 0x40)) & (ones &* 0x80) != 0
     }
 
     // MARK: lookups
