@@ -111,6 +111,9 @@ public struct Document: Sendable {
     public var attributions: [Attribution] = []
     /// The layers present so far.
     public private(set) var layers: Set<DocumentLayer> = []
+    /// The tokens of the paragraphs, when a stage has tokenized them once for all its reads
+    /// (``Attributor`` does, with its lexicon's tokenizer; see ``tokens(_:_:)``).
+    var paragraphTokens: ParagraphTokens?
 
     public init(id: String, source: String? = nil, path: String? = nil, text: String) {
         self.id = id
@@ -160,6 +163,12 @@ public struct Document: Sendable {
             if quotations[mid].end <= position { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// `tokenizer.tokens(bytes, range)`, read from ``paragraphTokens`` when they are there
+    /// (made by the same tokenizer: the stage that made them reads them).
+    func tokens(_ tokenizer: Tokenizer, _ range: ByteRange) -> [Token] {
+        paragraphTokens?.tokens(range) ?? tokenizer.tokens(bytes, range)
     }
 
     /// The text of a byte range.

@@ -35,6 +35,9 @@ public struct Attributor: DocumentStage {
     }
 
     public mutating func process(_ document: inout Document) {
+        // Sentences and the words around quotations are read from the paragraphs' tokens.
+        document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs, tokenizer: lexicon.tokenizer)
+        defer { document.paragraphTokens = nil }
         // Transcript turns take their paragraphs: a quotation inside a turn is part of it.
         let turns = TranscriptTurns(lexicon: lexicon).turns(in: document)
         var rest = document
@@ -145,12 +148,12 @@ public struct Attributor: DocumentStage {
             // Never more than three quotations back.
             beforeStart = max(beforeStart, document.quotations[k - 3].end)
         }
-        var before = Self.dropParentheses(lexicon.tokenizer.tokens(b, ByteRange(min(beforeStart, quote.start), quote.start)), b)
+        var before = Self.dropParentheses(document.tokens(lexicon.tokenizer, ByteRange(min(beforeStart, quote.start), quote.start)), b)
         if let cut = before.indices.last(where: { lexicon.isSentenceEnd(before, $0, b) }) { before = Array(before[(cut + 1)...]) }
         if before.isEmpty && previous == nil && quote.start == paragraph.start && p > 0 {
             // `He said:` ending the paragraph before: the introduction of this one.
             let prior = document.paragraphs[p - 1]
-            let tail = lexicon.tokenizer.tokens(b, ByteRange(max(prior.start, prior.end - 400), prior.end))
+            let tail = document.tokens(lexicon.tokenizer, ByteRange(max(prior.start, prior.end - 400), prior.end))
             if let lastToken = tail.last, lastToken.isPunct(b, ":") {
                 let cut = tail.indices.last(where: { lexicon.isSentenceEnd(tail, $0, b) }).map { $0 + 1 } ?? 0
                 before = Array(tail[cut...])
@@ -174,11 +177,11 @@ public struct Attributor: DocumentStage {
         var nextParagraph: [Token]?
         let lastP = quote.paragraphs[quote.paragraphs.count - 1]
         if lastP + 1 < document.paragraphs.count, document.paragraphs[lastP + 1].count <= 80 {
-            nextParagraph = lexicon.tokenizer.tokens(b, document.paragraphs[lastP + 1])
+            nextParagraph = document.tokens(lexicon.tokenizer, document.paragraphs[lastP + 1])
         }
         let afterEnd = min(k + 1 < end ? document.quotations[k + 1].start : lastParagraph.end, quote.end + Self.window / 2)
         let after = Self.dropParentheses(
-            lexicon.tokenizer.tokens(b, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
+            document.tokens(lexicon.tokenizer, ByteRange(quote.end, max(quote.end, min(afterEnd, lastParagraph.end)))), b)
         // The paragraph holds nothing but quotations (and a short byline: `… Dave Clark, AFP/`).
         var fills = quote.start == paragraph.start
         if fills {
@@ -189,7 +192,7 @@ public struct Attributor: DocumentStage {
                 gap = next.end
             }
             if gap < lastParagraph.end && Self.hasWord(b, ByteRange(gap, lastParagraph.end)) {
-                let tail = lexicon.tokenizer.tokens(b, ByteRange(gap, min(lastParagraph.end, gap + 200)))
+                let tail = document.tokens(lexicon.tokenizer, ByteRange(gap, min(lastParagraph.end, gap + 200)))
                 words += tail.filter { $0.kind == .word }.count + (lastParagraph.end > gap + 200 ? 50 : 0)
                 if lexicon.hasCue(tail, b) { words += 50 }
             }

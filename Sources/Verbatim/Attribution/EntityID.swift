@@ -10,6 +10,8 @@ import Foundation
 final class EntityID {
     private var transliterator: UnsafeMutableRawPointer?
     private var cache: [String: String] = [:]
+    /// The last document's ``scopePrefix(_:)``.
+    private var lastScope: (doc: String, prefix: String)?
     /// The slug of each alias variant and the slug of its canonical name.
     private var canonicalSlugs: [String: String] = [:]
     /// The slugs of the canonical names, kept as they are.
@@ -94,7 +96,13 @@ final class EntityID {
     }
 
     /// The start of every id ``scoped(_:in:)`` makes for document `doc`.
-    func scopePrefix(_ doc: String) -> String { plain(doc) + "-" }
+    func scopePrefix(_ doc: String) -> String {
+        // The descriptions of a document come together: its prefix is made once.
+        if let last = lastScope, last.doc == doc { return last.prefix }
+        let prefix = plain(doc) + "-"
+        lastScope = (doc, prefix)
+        return prefix
+    }
 
     /// The slug of a text that names no person (a document id, a description).
     private func plain(_ text: String) -> String {

@@ -1,5 +1,8 @@
 /// Word-level questions the sieves ask of tokens, answered from the rules.
-struct Lexicon {
+///
+/// Immutable; a class so that the stages, sieves and name indexes holding it share one
+/// reference rather than copy its tables.
+final class Lexicon {
     let rules: RuleSet
     let tokenizer: Tokenizer
     /// Shapes (first letter, length) of the first words of cue forms, function words,
@@ -21,6 +24,8 @@ struct Lexicon {
     private let reportingWords: WordTable<RuleSet.ReportingRole>
     /// The double quotation marks of `rules/quote-marks.tsv` that are one character.
     let doubleMarks: Set<Unicode.Scalar>
+    /// The boilerplate prefixes as bytes when all are ASCII (nil: compared as strings only).
+    private let boilerplateBytes: [[UInt8]]?
 
     init(rules: RuleSet) {
         self.rules = rules
@@ -43,6 +48,7 @@ struct Lexicon {
         functionWords = WordTable(rules.functionWords)
         pronouns = WordTable(rules.pronouns)
         reportingWords = WordTable(rules.reporting)
+        boilerplateBytes = rules.boilerplate.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? rules.boilerplate.map { Array($0.utf8) } : nil
     }
 
     /// The length (1 or 2 tokens) of a cue verb starting at token `i`, or 0.
@@ -150,7 +156,23 @@ struct Lexicon {
 
     /// Whether the text at `p` starts with a boilerplate prefix, whatever its length.
     func startsWithBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
-        let head = String(decoding: b[p.start..<min(p.end, p.start + 40)], as: UTF8.self).lowercased()
+        let end = min(p.end, p.start + 40)
+        if let prefixes = boilerplateBytes {
+            if !b[p.start..<end].contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                // ASCII (and no `\r`, which would join the next character): each byte is a
+                // character, lower-cased alone, and a prefix of the string is a prefix of the bytes.
+                return prefixes.contains { w in
+                    w.count <= end - p.start && w.indices.allSatisfy { k in WordShapes.fold(b[p.start + k]) == w[k] }
+                }
+            }
+            // Opening with punctuation (`“`, `—`, `«`): a character no ASCII prefix can start,
+            // lower-cased or not.
+            let first = UTF8Text.scalar(at: p.start, in: b).0.value
+            if (0x2010...0x205F).contains(first) || (0xA1...0xBF).contains(first) {
+                return prefixes.contains { $0.isEmpty }
+            }
+        }
+        let head = String(decoding: b[p.start..<end], as: UTF8.self).lowercased()
         return rules.boilerplate.contains { head.hasPrefix($0) }
     }
 }

@@ -5,17 +5,18 @@
 /// looked up by a hash of its last word. A run becomes a name (titles and roles stripped,
 /// `U.S. Secretary of State John Kerry` → `John Kerry`) only when a lookup asks for it.
 /// Complexity: O(n) to build; a lookup reads the runs ending with that word.
-struct NameIndex {
+/// Immutable once built; a class so that passing it to each lookup copies nothing.
+final class NameIndex {
     let bytes: [UInt8]
     let lexicon: Lexicon
     /// Word ranges of all runs, flat; a run is `words[first..<first + count]`.
-    private var words: [(Int, Int)] = []
-    private var runs: [(position: Int, first: Int, count: Int)] = []
+    private let words: [(Int, Int)]
+    private let runs: [(position: Int, first: Int, count: Int)]
     /// Runs by the hash of their last word.
-    private var byLast: [UInt64: [Int]] = [:]
+    private let byLast: [UInt64: [Int]]
     /// Sentence-opening runs (`.run`) and single capitalised words before a lower-case word
     /// (`.word`, `Reyne struck …`), in text order.
-    private var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
+    private let openers: [(position: Int, run: Int, word: (Int, Int)?)]
     /// Names and people of runs already made (lookups read the same runs again and again).
     let cache = RunCache()
 
@@ -31,18 +32,30 @@ struct NameIndex {
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         self.bytes = bytes
         self.lexicon = lexicon
-        bytes.withUnsafeBufferPointer { scan($0) }
+        (words, runs, byLast, openers) = bytes.withUnsafeBufferPointer { Self.scan($0, lexicon) }
         cache.names = Array(repeating: nil, count: runs.count)
         cache.people = Array(repeating: nil, count: runs.count)
         cache.profiles = Array(repeating: nil, count: runs.count)
     }
 
-    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
+    /// The runs of the text: their words, the runs themselves, the runs by last word and the
+    /// openers (the stored properties of the same names).
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon)
+        -> ([(Int, Int)], [(position: Int, first: Int, count: Int)], [UInt64: [Int]], [(position: Int, run: Int, word: (Int, Int)?)]) {
+        var words: [(Int, Int)] = []
+        var runs: [(position: Int, first: Int, count: Int)] = []
+        var byLast: [UInt64: [Int]] = [:]
+        var openers: [(position: Int, run: Int, word: (Int, Int)?)] = []
         let n = b.count
         @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
         @inline(__always) func wordByte(_ c: UInt8) -> Bool { Self.isWordByte(c) }
         var i = 0
         while i < n {
+            // Eight bytes at a time while none is an upper-case ASCII letter (a run starts at one).
+            if i + 8 <= n, !Self.hasUpper(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             guard isUpper(b[i]), i == 0 || !wordByte(b[i - 1]) else { i += 1; continue }
             let first = words.count
             var j = i
@@ -96,6 +109,17 @@ struct NameIndex {
             }
             i = max(j, i + 1)
         }
+        return (words, runs, byLast, openers)
+    }
+
+    /// Whether one of the eight bytes of `w` is an ASCII capital (0x41–0x5A). Exact: each byte
+    /// is tested on its low seven bits with no carry between bytes, and a byte beyond ASCII
+    /// is none.
+    @inline(__always)
+    static func hasUpper(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = w & (ones &* 0x7F)
+        return ((ones &* (127 + 0x5B)) &- low) & ~w & (low &+ ones &* (127 - 0x40)) & (ones &* 0x80) != 0
     }
 
     // MARK: lookups

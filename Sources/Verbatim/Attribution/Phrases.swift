@@ -432,7 +432,7 @@ extension Lexicon {
                 // (`one says`, `another says` aside), a plural noun.
                 if w.utf8.count >= 4 {
                     if c == .quantifier && !rules.phraseWords.singularQuantifiers.contains(v) { return false }
-                    if c == nil && v.utf8.count >= 4 && v.hasSuffix("ed") { return false }
+                    if c == nil && v.utf8.count >= 4 && UTF8Text.hasSuffix(v, "ed") { return false }
                 }
             }
         }
@@ -487,17 +487,17 @@ extension Lexicon {
     }
 
     /// Whether a lower-case word ends like a plural or a verb in -s (`plans`, not `discuss`).
-    static func endsInPluralS(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") }
+    static func endsInPluralS(_ w: String) -> Bool { UTF8Text.hasSuffix(w, "s") && !UTF8Text.hasSuffix(w, "ss") }
 
     /// A possessive (`Kerry’s`, `Sanders’`), with either apostrophe.
     static func isPossessive(_ w: String) -> Bool {
-        w.hasSuffix("’s") || w.hasSuffix("'s") || w.hasSuffix("s’") || w.hasSuffix("s'")
+        UTF8Text.hasSuffix(w, "’s") || UTF8Text.hasSuffix(w, "'s") || UTF8Text.hasSuffix(w, "s’") || UTF8Text.hasSuffix(w, "s'")
     }
 
     /// A word in `-ing` of five letters or more (`saying`, `adding`): a participle or gerund;
     /// not a time word (`evening`, `morning`).
     func isGerund(_ t: Token, _ b: [UInt8]) -> Bool {
-        t.kind == .word && t.end - t.start >= 5 && t.lower(b).hasSuffix("ing") && wordClass(t, b) != .time
+        t.kind == .word && t.end - t.start >= 5 && t.lowerHasSuffix("ing", b) && wordClass(t, b) != .time
     }
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
@@ -505,8 +505,7 @@ extension Lexicon {
     func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
         guard t.kind == .word, t.end - t.start >= 5 else { return false }
         if t.capitalized && rules.firstNames[t.text(b)] != nil { return false }  // `Carly`
-        let w = t.lower(b)
-        return w.hasSuffix("ing") || w.hasSuffix("ed") || w.hasSuffix("ly")
+        return t.lowerHasSuffix("ing", b) || t.lowerHasSuffix("ed", b) || t.lowerHasSuffix("ly", b)
     }
 
     /// The outermost cue whose complement holds the cue at `i` (subject `sp`): up through the

@@ -58,7 +58,7 @@ struct ReportedSpeech {
     /// The reported clauses of one sentence.
     func clauses(in sentence: ByteRange, _ document: Document) -> [Clause] {
         let b = document.bytes, lx = lexicon
-        let t = Self.dropAsides(lx.tokenizer.tokens(b, sentence), b)
+        let t = Self.dropAsides(document.tokens(lx.tokenizer, sentence), b)
         guard t.count >= 4 else { return [] }
         let quoted = document.insideQuotation(tokens: t)
         let wordsInSentence = t.lazy.filter { $0.kind == .word && $0.end - $0.start > 3 }
@@ -333,7 +333,7 @@ struct ReportedSpeech {
             let x = t[k]
             guard x.kind == .word else { return false }
             let w = x.lower(b)
-            if w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if UTF8Text.hasSuffix(w, "n't") || UTF8Text.hasSuffix(w, "n’t") { return true }
             switch lexicon.rules.reporting[w] {
             case .negation, .hypothetical: return true
             case .passive where k == i - 1 || (k == i - 2 && lexicon.wordClass(t[i - 1], b) == .modifier):

@@ -118,10 +118,23 @@ enum InputText {
     /// tab, line feed, vertical tab, form feed and carriage return.
     static func isMostlyControlBytes(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0
-        for byte in buffer {
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while i < buffer.count {
+            // Eight bytes at once when none is below 0x20 or 0x7F: no control byte among them.
+            if i &+ 8 <= buffer.count {
+                let w = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let v = w ^ (ones &* 0x7F)
+                if (w &- ones &* 0x20) & ~w & high == 0 && (v &- ones) & ~v & high == 0 {
+                    i &+= 8
+                    continue
+                }
+            }
             // 0x01...0x08, 0x0E...0x1F, 0x7F (NUL is reported separately).
+            let byte = buffer[i]
             let isControl = (byte < 0x20 && (byte < 0x09 || byte > 0x0D)) || byte == 0x7F
             control &+= isControl ? 1 : 0
+            i &+= 1
         }
         return control > buffer.count / 2
     }

@@ -101,15 +101,16 @@ public final class ClaimMatcher {
     private var heads = HashTable32(capacity: 1 << 16)
     /// Shared fingerprints per earlier quote while one quote is added (zero otherwise).
     private var hitCount: [Int32] = []
-    private var postQuote: [Int32] = []
-    private var postNext: [Int32] = []
+    /// The postings: a quote holding a fingerprint, and the fingerprint's posting before it
+    /// (-1: none), side by side (one cache line a posting read).
+    private var postings: [(quote: Int32, next: Int32)] = []
     private var bySpeaker: [Int32: [Int32]] = [:]
     private var wordsHeld = 0
     private var matchCount = 0
 
     /// What the matcher holds now.
     public var stats: Stats {
-        Stats(quotes: quotes.count, clusters: clusters.count, postings: postQuote.count, fingerprints: heads.count,
+        Stats(quotes: quotes.count, clusters: clusters.count, postings: postings.count, fingerprints: heads.count,
               words: wordsHeld, matches: matchCount)
     }
 
@@ -149,30 +150,28 @@ public final class ClaimMatcher {
         do {
             let heads = self.heads  // one reference for the loop (it ends before the table grows)
             hitCount.withUnsafeMutableBufferPointer { count in
-                postQuote.withUnsafeBufferPointer { postQuote in
-                    postNext.withUnsafeBufferPointer { postNext in
-                        func hit(_ q: Int32, _ n: Int32) {
-                            if count[Int(q)] == 0 { touched.append(q) }
-                            count[Int(q)] += n
+                postings.withUnsafeBufferPointer { postings in
+                    func hit(_ q: Int32, _ n: Int32) {
+                        if count[Int(q)] == 0 { touched.append(q) }
+                        count[Int(q)] += n
+                    }
+                    if let same = sameText { hit(same, 1 << 20) }
+                    for f in prints {
+                        guard let head = heads[f] else { continue }
+                        guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
+                        var p = Int32(truncatingIfNeeded: head >> 32)
+                        var read = 0
+                        while p >= 0 && read < Self.postingsRead {
+                            hit(postings[Int(p)].quote, 1)
+                            p = postings[Int(p)].next
+                            read += 1
                         }
-                        if let same = sameText { hit(same, 1 << 20) }
-                        for f in prints {
-                            guard let head = heads[f] else { continue }
-                            guard Int32(truncatingIfNeeded: head) < Self.postingsKept else { continue }
-                            var p = Int32(truncatingIfNeeded: head >> 32)
-                            var read = 0
-                            while p >= 0 && read < Self.postingsRead {
-                                hit(postQuote[Int(p)], 1)
-                                p = postNext[Int(p)]
-                                read += 1
-                            }
-                        }
-                        if let recent {
-                            // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
-                            for q in recent where count[Int(q)] == 0 {
-                                touched.append(q)
-                                count[Int(q)] = -1
-                            }
+                    }
+                    if let recent {
+                        // Marked -1: a candidate with no fingerprint shared (ranked after those with some).
+                        for q in recent where count[Int(q)] == 0 {
+                            touched.append(q)
+                            count[Int(q)] = -1
                         }
                     }
                 }
@@ -184,19 +183,21 @@ public final class ClaimMatcher {
         do {
             // One reference to the stored quotes for the reads below; it ends before they grow.
             let stored = quotes
-            for q in touched {
-                let n = hitCount[Int(q)]
-                hitCount[Int(q)] = 0
-                if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+            hitCount.withUnsafeMutableBufferPointer { count in
+                for q in touched {
+                    let n = count[Int(q)]
+                    count[Int(q)] = 0
+                    if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                }
             }
 
             // 2. Verification.
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
-            let grams = TrigramPositions(shape.words)
+            var grams = TrigramPositions(shape.words)
             for (q, _) in ranked {
                 let agreement = agreement(speaker, stored[Int(q)].speaker)
-                if let r = ClaimComparer.relate(shape, grams, stored[Int(q)].shape, speakers: agreement) {
+                if let r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement) {
                     found.append((q, r, agreement))
                 }
             }
@@ -247,9 +248,8 @@ public final class ClaimMatcher {
             let head = heads[f] ?? (-1 << 32)
             let count = Int32(truncatingIfNeeded: head)
             guard count < Self.postingsKept else { continue }
-            postQuote.append(index)
-            postNext.append(Int32(truncatingIfNeeded: head >> 32))
-            heads[f] = Int64(postQuote.count - 1) << 32 | Int64(count + 1)
+            postings.append((index, Int32(truncatingIfNeeded: head >> 32)))
+            heads[f] = Int64(postings.count - 1) << 32 | Int64(count + 1)
         }
         if speaker >= 0 {
             var recent = bySpeaker[speaker] ?? []
@@ -290,6 +290,8 @@ public final class ClaimMatcher {
     static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
 
     private func intern(doc: String, source: String?) -> Int32 {
+        // The quotes of a document come together: its id is asked for once, not once a quote.
+        if let last = docNames.last, last == doc { return Int32(docNames.count - 1) }
         if let d = docs[doc] { return d }
         let d = Int32(docNames.count)
         docs[doc] = d

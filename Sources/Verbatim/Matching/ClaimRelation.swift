@@ -73,7 +73,8 @@ struct ClaimRelation: Sendable, Equatable {
 ///   texts are equal or the words are; `contains`/`contained` when the shorter is a part of
 ///   the longer; `paraphrase` (not verbatim) when the two are about as long and words differ.
 /// - Otherwise, `contained`/`contains` when a fragment quoted inside one claim
-///   (``ClaimShape/quoted``) appears word for word in the other.
+///   (``ClaimShape/quoted``) appears word for word in the other; the score is the share of
+///   the quoting claim's words in its longest such fragment.
 /// - Otherwise, for the same speaker only, `paraphrase` when the claims share at least
 ///   ``paraphraseShared`` content words and ``paraphraseRatio`` of the smaller set of them.
 /// A stock phrase (`the president of the United States`) covers too little of any claim that
@@ -93,54 +94,56 @@ enum ClaimComparer {
     static let reportedMinWords = 10
 
     static func relate(_ new: ClaimShape, _ old: ClaimShape, speakers: SpeakerAgreement) -> ClaimRelation? {
-        relate(new, TrigramPositions(new.words), old, speakers: speakers)
+        var grams = TrigramPositions(new.words)
+        return relate(new, &grams, old, speakers: speakers)
     }
 
     /// ``relate(_:_:speakers:)`` with the new claim's trigrams found once for all the earlier
-    /// claims it is compared with.
-    static func relate(_ new: ClaimShape, _ grams: TrigramPositions, _ old: ClaimShape,
+    /// claims it is compared with (`grams` is `TrigramPositions(new.words)`; its marks are
+    /// rewritten).
+    static func relate(_ new: ClaimShape, _ grams: inout TrigramPositions, _ old: ClaimShape,
                        speakers: SpeakerAgreement) -> ClaimRelation? {
         guard new.words.count >= 3, old.words.count >= 3 else { return nil }
         if new.exact == old.exact { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+        // Read in place: the shorter and the longer claim by their counts, no shape copied.
         let newShorter = new.words.count <= old.words.count
-        let (short, long) = newShorter ? (new, old) : (old, new)
+        let (shortWords, longWords) = newShorter ? (new.words.count, old.words.count) : (old.words.count, new.words.count)
+        let shortContent = newShorter ? new.content.count : old.content.count
+        let shortReported = newShorter ? new.reported : old.reported
         // Which of the new claim's words lie in a trigram of the old one (for the new claim's
         // own quoted fragments too); or, the new being the longer, how many of the old's do.
-        let newCovered = newShorter || !new.quoted.isEmpty ? grams.covered(by: old.words) : []
-        let covered = newShorter ? newCovered.reduce(0) { $0 + ($1 ? 1 : 0) } : grams.count(in: old.words)
-        let need = short.words.count < longWords ? shortCover : longCover
-        let whole = covered == short.words.count && covered >= shortFragment && short.content.count >= 3
+        let newCovered = newShorter || !new.quoted.isEmpty ? grams.mark(coveredBy: old.words) : 0
+        let covered = newShorter ? newCovered : grams.count(in: old.words, 0..<old.words.count)
+        let need = shortWords < Self.longWords ? shortCover : longCover
+        let whole = covered == shortWords && covered >= shortFragment && shortContent >= 3
         // A short reported claim inside a longer one is a shared topic (`a ban on Muslims
         // entering the United States`), not a repeat.
-        let topic = short.reported && short.words.count < reportedMinWords && short.words.count < long.words.count
-        if !topic, whole || (covered >= minRun && short.content.count >= minContent && Double(covered) >= need * Double(short.words.count)) {
-            let verbatim = covered == short.words.count
-            if short.words == long.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
-            if Double(covered) >= nearlyAll * Double(long.words.count) {
-                return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(long.words.count), verbatim: false)
+        let topic = shortReported && shortWords < reportedMinWords && shortWords < longWords
+        if !topic, whole || (covered >= minRun && shortContent >= minContent && Double(covered) >= need * Double(shortWords)) {
+            let verbatim = covered == shortWords
+            if new.words == old.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+            if Double(covered) >= nearlyAll * Double(longWords) {
+                return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(longWords), verbatim: false)
             }
             return ClaimRelation(relation: newShorter ? .contained : .contains,
-                                 score: Double(covered) / Double(short.words.count), verbatim: verbatim)
+                                 score: Double(covered) / Double(shortWords), verbatim: verbatim)
         }
-        if let f = quotedFragment(of: new, found: { r in newCovered[r].allSatisfy { $0 } }) {
-            return ClaimRelation(relation: .contained, score: f, verbatim: true)
+        // The longest quoted fragment of one claim that the other holds word for word (loops,
+        // not closures: nothing of either shape is retained per candidate).
+        var fragment = 0
+        for r in new.quoted where r.count > fragment && grams.allMarked(r) { fragment = r.count }
+        if fragment > 0 {
+            return ClaimRelation(relation: .contained, score: Double(fragment) / Double(new.words.count), verbatim: true)
         }
-        if let f = quotedFragment(of: old, found: { r in grams.count(in: Array(old.words[r])) == r.count }) {
-            return ClaimRelation(relation: .contains, score: f, verbatim: true)
+        for r in old.quoted where r.count > fragment && grams.count(in: old.words, r) == r.count { fragment = r.count }
+        if fragment > 0 {
+            return ClaimRelation(relation: .contains, score: Double(fragment) / Double(old.words.count), verbatim: true)
         }
         guard speakers == .same else { return nil }
         let shared = sharedCount(new.content, old.content)
         let smaller = min(new.content.count, old.content.count)
         guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
-    }
-
-    /// The share of `mixed`'s words in its longest quoted fragment (``ClaimShape/quoted``)
-    /// that `found` says the other claim holds word for word: a fragment quoted inside
-    /// reported speech, repeated in full elsewhere.
-    static func quotedFragment(of mixed: ClaimShape, found: (Range<Int>) -> Bool) -> Double? {
-        let best = mixed.quoted.filter(found).map(\.count).max() ?? 0
-        return best > 0 ? Double(best) / Double(mixed.words.count) : nil
     }
 
     /// The number of values two sorted arrays share.
@@ -161,47 +164,95 @@ enum ClaimComparer {
 /// The word trigrams of one claim and where they start, for counting the words it shares with
 /// many others at a cost linear in theirs.
 struct TrigramPositions {
-    private var first: HashTable32
-    /// Further starts of a trigram that occurs more than once, chained from `first`.
+    /// Open addressing by trigram hash: the hash in the high 32 bits, 1 + its first start in
+    /// the low ones (0: an empty slot); one load a probe, 8 bytes a slot, a load of at most a
+    /// half.
+    private var slots: [UInt64]
+    private let mask: Int
+    /// Further starts of a trigram that occurs more than once, chained from its first.
     private var next: [Int32]
     private let count: Int
+    /// Per word of the claim: covered by the claim of the last ``mark(coveredBy:)``.
+    private var marks: [Bool]
 
     init(_ words: [UInt32]) {
         count = words.count
         next = [Int32](repeating: -1, count: max(0, words.count - 2))
-        first = HashTable32(capacity: words.count)
+        marks = [Bool](repeating: false, count: words.count)
+        var size = 16
+        while size < words.count * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
         guard words.count >= 3 else { return }
         for i in stride(from: words.count - 3, through: 0, by: -1) {
             let g = ClaimShape.trigram(words, i)
-            if let f = first[g] { next[i] = Int32(f) }
-            first[g] = Int64(i)
+            var s = Self.slot(g, mask)
+            while slots[s] != 0 && UInt32(truncatingIfNeeded: slots[s] >> 32) != g { s = (s + 1) & mask }
+            if slots[s] != 0 { next[i] = Int32(truncatingIfNeeded: slots[s] & 0xFFFF_FFFF) - 1 }
+            slots[s] = UInt64(g) << 32 | UInt64(i + 1)
         }
     }
 
-    /// For each word of this claim, whether it lies in a word trigram that `other` holds too.
-    func covered(by other: [UInt32]) -> [Bool] {
-        var covered = [Bool](repeating: false, count: count)
-        guard count >= 3, other.count >= 3 else { return covered }
-        for i in 0..<(other.count - 2) {
-            guard let f = first[ClaimShape.trigram(other, i)] else { continue }
-            var p = Int(f)
-            while p >= 0 {
-                covered[p] = true; covered[p + 1] = true; covered[p + 2] = true
-                p = Int(next[p])
+    @inline(__always)
+    private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The first start of trigram `g` in the claim, -1 if it has none.
+    @inline(__always)
+    private static func first(_ g: UInt32, _ slots: UnsafeBufferPointer<UInt64>, _ mask: Int) -> Int {
+        var s = slot(g, mask)
+        while true {
+            let e = slots[s]
+            if e == 0 { return -1 }
+            if UInt32(truncatingIfNeeded: e >> 32) == g { return Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1 }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Marks each word of this claim that lies in a word trigram `other` holds too (read with
+    /// ``allMarked(_:)``), and returns how many are marked.
+    mutating func mark(coveredBy other: [UInt32]) -> Int {
+        let count = self.count, mask = self.mask
+        guard count >= 3, other.count >= 3 else {
+            for i in marks.indices { marks[i] = false }
+            return 0
+        }
+        return slots.withUnsafeBufferPointer { slots in
+            next.withUnsafeBufferPointer { next in
+                marks.withUnsafeMutableBufferPointer { marks in
+                    marks.update(repeating: false)
+                    var n = 0
+                    @inline(__always) func set(_ p: Int) {
+                        if !marks[p] { marks[p] = true; n += 1 }
+                    }
+                    for i in 0..<(other.count - 2) {
+                        var p = Self.first(ClaimShape.trigram(other, i), slots, mask)
+                        while p >= 0 {
+                            set(p); set(p + 1); set(p + 2)
+                            p = Int(next[p])
+                        }
+                    }
+                    return n
+                }
             }
         }
-        return covered
     }
 
-    /// How many words of `other` lie in a word trigram of this claim.
-    func count(in other: [UInt32]) -> Int {
-        guard count >= 3, other.count >= 3 else { return 0 }
-        var n = 0
-        var coveredTo = 0  // words of `other` before this index are counted already
-        for i in 0..<(other.count - 2) where first[ClaimShape.trigram(other, i)] != nil {
-            n += i + 3 - max(i, coveredTo)
-            coveredTo = i + 3
+    /// Whether every word of `r` was marked by the last ``mark(coveredBy:)``.
+    func allMarked(_ r: Range<Int>) -> Bool { marks[r].allSatisfy { $0 } }
+
+    /// How many words of `other[r]` lie in a word trigram (of `other[r]`) that this claim holds.
+    func count(in other: [UInt32], _ r: Range<Int>) -> Int {
+        guard count >= 3, r.count >= 3 else { return 0 }
+        return slots.withUnsafeBufferPointer { slots in
+            var n = 0
+            var coveredTo = r.lowerBound  // words of `other` before this index are counted already
+            for i in r.lowerBound..<(r.upperBound - 2) where Self.first(ClaimShape.trigram(other, i), slots, mask) >= 0 {
+                n += i + 3 - max(i, coveredTo)
+                coveredTo = i + 3
+            }
+            return n
         }
-        return n
     }
 }

@@ -28,15 +28,15 @@ struct ClaimShape: Sendable, Equatable {
     }
 
     /// The fingerprints the index keeps: the word trigrams chosen by winnowing (the smallest
-    /// hash of every window of `window` trigrams), each once. Two claims that share a run of
-    /// `window + 2` words or more share at least one fingerprint. A claim of fewer trigrams
-    /// than a window keeps them all.
+    /// hash of every window of `window` trigrams), each once, in increasing order. Two claims
+    /// that share a run of `window + 2` words or more share at least one fingerprint. A claim
+    /// of fewer trigrams than a window keeps them all.
     func fingerprints(window: Int = 4) -> [UInt32] {
         let n = words.count - 2
         guard n > 0 else { return [] }
         var grams = [UInt32](repeating: 0, count: n)
         for i in 0..<n { grams[i] = Self.trigram(words, i) }
-        guard n > window else { return Array(Set(grams)) }
+        guard n > window else { return ClaimVocabulary.sortedUnique(grams) }
         var chosen: [UInt32] = []
         var last = -1
         for start in 0...(n - window) {
@@ -47,7 +47,7 @@ struct ClaimShape: Sendable, Equatable {
                 last = m
             }
         }
-        return Array(Set(chosen))
+        return ClaimVocabulary.sortedUnique(chosen)
     }
 }
 
@@ -59,26 +59,32 @@ struct ClaimVocabulary: Sendable {
     /// The fewest words a quoted fragment is matched on.
     static let minFragment = 4
 
-    private let stopwords: Set<UInt32>
-    private let pronounCase: [UInt32: UInt32]
+    /// What is known of a word, by its ``hash(_:)``: ``stopBit`` for a word with no claim
+    /// content; ``pronounBit`` for a personal pronoun, whose case hash is the low 32 bits.
+    /// One lookup a word, with no hashing beyond the word's own hash.
+    private let known: HashTable32
+    private static let stopBit: Int64 = 1 << 32
+    private static let pronounBit: Int64 = 1 << 33
     /// Quotation marks of one character (`rules/quote-marks.tsv`) that open, and that close.
-    private let opening: Set<Unicode.Scalar>
-    private let closing: Set<Unicode.Scalar>
+    private let opening: ScalarSet
+    private let closing: ScalarSet
 
     init(rules: RuleSet) {
         var stop = Set(rules.claimStopwords.map(Self.hash))
         for w in rules.functionWords.keys { stop.insert(Self.hash(w)) }
         for w in rules.pronouns.keys { stop.insert(Self.hash(w)) }
         for form in rules.cueVerbs.keys where !form.contains(" ") { stop.insert(Self.hash(form)) }
-        stopwords = stop
-        var cases: [UInt32: UInt32] = [:]
+        var known = HashTable32(capacity: stop.count + rules.pronouns.count)
+        for h in stop { known[h] = Self.stopBit }
         for (w, p) in rules.pronouns {
-            cases[Self.hash(w)] = Self.hash(p.subject ? "\u{1}subject" : "\u{1}other")
+            let h = Self.hash(w)
+            let caseHash = Self.hash(p.subject ? "\u{1}subject" : "\u{1}other")
+            known[h] = (known[h] ?? 0) | Self.pronounBit | Int64(caseHash)
         }
-        pronounCase = cases
+        self.known = known
         func single(_ s: String) -> Unicode.Scalar? { s.unicodeScalars.count == 1 ? s.unicodeScalars.first : nil }
-        opening = Set(rules.quoteMarks.compactMap { single($0.open) })
-        closing = Set(rules.quoteMarks.compactMap { single($0.close) })
+        opening = ScalarSet(rules.quoteMarks.compactMap { single($0.open) })
+        closing = ScalarSet(rules.quoteMarks.compactMap { single($0.close) })
     }
 
     /// The shape of a claim: `text` as stated, `normalized` its normal form.
@@ -92,48 +98,85 @@ struct ClaimVocabulary: Sendable {
         var words: [UInt32] = []
         var content: [UInt32] = []
         var quoted: [Range<Int>] = []
-        let pieces = direct ? [] : quotedPieces(text)
-        if pieces.count > 1 {
-            for (piece, inside) in pieces {
+        var normalized = normalized
+        words.reserveCapacity(min(Self.maxWords, normalized.utf8.count / 4 + 1))
+        content.reserveCapacity(min(Self.maxWords, normalized.utf8.count / 6 + 1))
+        var text = text
+        let pieceCount = direct ? 0 : text.withUTF8 { t in
+            let pieces = quotedPieces(t)
+            guard pieces.count > 1 else { return pieces.count }
+            for (range, inside) in pieces {
                 let (start, stems) = (words.count, content.count)
-                read(ClaimNormalizer.normalize(piece), into: &words, content: &content)
-                if inside && words.count - start >= Self.minFragment && Set(content[stems...]).count >= 2 {
+                var piece = ClaimNormalizer.normalize(String(decoding: t[range], as: UTF8.self))
+                piece.withUTF8 { read($0, into: &words, content: &content) }
+                // Two content words or more: two stems that differ.
+                if inside && words.count - start >= Self.minFragment && content[stems...].contains(where: { $0 != content[stems] }) {
                     quoted.append(start..<words.count)
                 }
             }
-        } else {
-            read(normalized, into: &words, content: &content)
+            return pieces.count
         }
-        var exact: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in normalized.utf8 { exact = (exact ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return ClaimShape(words: words, content: Array(Set(content)).sorted(), exact: exact, quoted: quoted,
-                          reported: !direct && pieces.count <= 1)
+        if pieceCount <= 1 {
+            normalized.withUTF8 { read($0, into: &words, content: &content) }
+        }
+        let exact = normalized.withUTF8 { b in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+            return h
+        }
+        return ClaimShape(words: words, content: Self.sortedUnique(content), exact: exact, quoted: quoted,
+                          reported: !direct && pieceCount <= 1)
     }
 
-    /// `text` cut at its quotation marks: the pieces, each marked inside or outside quotation
-    /// marks. A mark that both opens and closes (`"`, `”`) opens outside and closes inside;
-    /// an apostrophe between letters is not a mark. One piece when there is no mark.
-    func quotedPieces(_ text: String) -> [(String, Bool)] {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x22 && (opening.contains($0) || closing.contains($0)) }) else {
-            return [(text, false)]
+    /// The values sorted, each once.
+    static func sortedUnique(_ values: [UInt32]) -> [UInt32] {
+        var v = values
+        v.sort()
+        var n = 0
+        for x in v where n == 0 || v[n - 1] != x {
+            v[n] = x
+            n += 1
         }
-        let scalars = Array(text.unicodeScalars)
-        var pieces: [(String, Bool)] = []
-        var current = String.UnicodeScalarView()
-        var inside = false
-        for (k, c) in scalars.enumerated() {
-            let inWord = k > 0 && k + 1 < scalars.count && ClaimNormalizer.letter(scalars[k - 1])
-                && ClaimNormalizer.letter(scalars[k + 1])
-            let toggles = !inWord && (inside ? closing.contains(c) : opening.contains(c))
-            guard toggles else {
-                current.append(c)
+        v.removeLast(v.count - n)
+        return v
+    }
+
+    /// `text` (UTF-8) cut at its quotation marks: the pieces as byte ranges, each marked inside
+    /// or outside quotation marks. A mark that both opens and closes (`"`, `”`) opens outside
+    /// and closes inside; an apostrophe between letters is not a mark. One piece when there
+    /// is no mark; no piece for an empty text or one of marks only.
+    func quotedPieces(_ t: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, inside: Bool)] {
+        let n = t.count
+        var any = false
+        var i = 0
+        while i < n {
+            if t[i] < 0x80 {
+                // ASCII without decoding.
+                let c = Unicode.Scalar(t[i])
+                if t[i] >= 0x22 && (opening.contains(c) || closing.contains(c)) { any = true; break }
+                i += 1
                 continue
             }
-            if !current.isEmpty { pieces.append((String(current), inside)) }
-            current = String.UnicodeScalarView()
+            let (c, length) = UTF8Text.scalar(at: i, in: t)
+            if opening.contains(c) || closing.contains(c) { any = true; break }
+            i += length
+        }
+        guard any else { return n > 0 ? [(0..<n, false)] : [] }
+        var pieces: [(range: Range<Int>, inside: Bool)] = []
+        var start = 0, inside = false
+        var previous: Unicode.Scalar?
+        i = 0
+        while i < n {
+            let (c, length) = UTF8Text.scalar(at: i, in: t)
+            defer { previous = c; i += length }
+            let inWord = i + length < n && previous.map(ClaimNormalizer.letter) == true
+                && ClaimNormalizer.letter(UTF8Text.scalar(at: i + length, in: t).0)
+            guard !inWord && (inside ? closing.contains(c) : opening.contains(c)) else { continue }
+            if start < i { pieces.append((start..<i, inside)) }
+            start = i + length
             inside.toggle()
         }
-        if !current.isEmpty { pieces.append((String(current), inside)) }
+        if start < n { pieces.append((start..<n, inside)) }
         return pieces
     }
 
@@ -142,34 +185,46 @@ struct ClaimVocabulary: Sendable {
         shape(of: normalized, normalized: normalized, direct: true)
     }
 
-    /// Appends the words of a normalised text (at most ``maxWords`` in all) and the stems of
-    /// its content words.
-    private func read(_ normalized: String, into words: inout [UInt32], content: inout [UInt32]) {
-        var word: [UInt8] = []
-        func flush() {
-            guard !word.isEmpty else { return }
-            if word.last == 0x27 { word.removeLast() }
-            defer { word.removeAll(keepingCapacity: true) }
-            guard !word.isEmpty, words.count < Self.maxWords else { return }
+    /// Appends the words of a normalised text's UTF-8 (at most ``maxWords`` in all) and the
+    /// stems of its content words. A word is a run of letters and digits, with apostrophes
+    /// after its first character; a final apostrophe is not part of it.
+    private func read(_ b: UnsafeBufferPointer<UInt8>, into words: inout [UInt32], content: inout [UInt32]) {
+        var start = -1  // the start of the word being read, -1 between words
+        func flush(_ end: Int) {
+            guard start >= 0 else { return }
+            defer { start = -1 }
+            let e = b[end - 1] == 0x27 ? end - 1 : end
+            guard e > start, words.count < Self.maxWords else { return }
+            let word = UnsafeBufferPointer(rebasing: b[start..<e])
             let h = Self.hash(word)
-            words.append(pronounCase[h] ?? h)
-            if !stopwords.contains(h) && (word.count > 1 || (0x30...0x39).contains(word[0])) {
+            let k = known[h] ?? 0
+            words.append(k & Self.pronounBit != 0 ? UInt32(truncatingIfNeeded: k) : h)
+            if k & Self.stopBit == 0 && (word.count > 1 || (0x30...0x39).contains(word[0])) {
                 content.append(Self.stemHash(word))
             }
         }
-        // On the UTF-8 bytes: ASCII, the bulk of news text, is read without decoding.
-        let b = Array(normalized.utf8)
+        // ASCII, the bulk of news text, is read without decoding.
         var i = 0
         while i < b.count {
-            let (c, length) = UTF8Text.scalar(at: i, in: b)
-            if UTF8Text.isAlnum(c) || (c == "'" && !word.isEmpty) {
-                if length == 1 { word.append(b[i]) } else { word.append(contentsOf: b[i..<(i + length)]) }
+            let c = b[i]
+            if c < 0x80 {
+                if (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c == 0x27 && start >= 0) {
+                    if start < 0 { start = i }
+                } else {
+                    flush(i)
+                }
+                i += 1
+                continue
+            }
+            let (s, length) = UTF8Text.scalar(at: i, in: b)
+            if UTF8Text.isAlnum(s) {
+                if start < 0 { start = i }
             } else {
-                flush()
+                flush(i)
             }
             i += length
         }
-        flush()
+        flush(b.count)
     }
 
     /// FNV-1a, 32 bits.
@@ -186,6 +241,11 @@ struct ClaimVocabulary: Sendable {
     /// `'s` goes first.
     /// ``hash(_:)`` of ``stem(_:)``, without making the stem.
     static func stemHash(_ word: [UInt8]) -> UInt32 {
+        word.withUnsafeBufferPointer { stemHash($0) }
+    }
+
+    /// ``stemHash(_:)`` of a word's bytes in place.
+    static func stemHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var n = word.count
         if n > 2, word[n - 1] == 0x73, word[n - 2] == 0x27 { n -= 2 }
         func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { n > 5 && word[n - 3] == a && word[n - 2] == b && word[n - 1] == c }
@@ -217,5 +277,31 @@ struct ClaimVocabulary: Sendable {
         }
         if w.count > 3, w.last == 0x65 { w = w.dropLast() }
         return Array(w)
+    }
+}
+
+/// A small set of Unicode scalars (the quotation marks of the rules): ASCII ones in a bit mask,
+/// others in a short list, so a look-up hashes nothing.
+struct ScalarSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var others: [UInt32] = []
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for s in scalars {
+            switch s.value {
+            case ..<64: low |= 1 << UInt64(s.value)
+            case ..<128: high |= 1 << UInt64(s.value - 64)
+            default: if !others.contains(s.value) { others.append(s.value) }
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 64 { return low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+        return others.contains(v)
     }
 }

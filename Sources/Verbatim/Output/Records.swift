@@ -302,16 +302,35 @@ struct JSONLine {
         guard var s else { raw("null"); return }
         out.append(0x22)
         s.withUTF8 { u in
-            // Copy runs that need no escape in one go.
-            var run = 0
-            for (i, byte) in u.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                run = i + 1
-                escape(byte)
+            // Copy runs that need no escape in one go; eight bytes at a time while none does.
+            var run = 0, i = 0
+            let n = u.count
+            while i < n {
+                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let byte = u[i]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                    run = i + 1
+                    escape(byte)
+                }
+                i += 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
         }
         out.append(0x22)
+    }
+
+    /// Whether one of eight bytes may need an escape: a control byte (< 0x20), `"` or `\\`.
+    /// Exact when false (the usual bit tests for a byte below a bound and for a zero byte).
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+        let control = (w &- ones &* 0x20) & ~w & high != 0
+        return control || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {

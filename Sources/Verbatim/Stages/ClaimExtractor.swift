@@ -13,39 +13,48 @@ public struct ClaimExtractor: DocumentStage {
     public init() {}
 
     public mutating func process(_ document: inout Document) {
-        let b = document.bytes
-        for k in document.attributions.indices {
-            var parts: [String] = []
-            for r in document.attributions[k].inner {
-                parts.append(collapse(b[r.start..<r.end]))
+        document.bytes.withUnsafeBufferPointer { b in
+            for k in document.attributions.indices {
+                let inner = document.attributions[k].inner
+                // Each piece writes at most its own bytes and one space before it.
+                let capacity = inner.reduce(inner.count) { $0 + $1.count }
+                let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+                    written = 0
+                    for r in inner { Self.collapse(b, r, into: out, &written) }
+                }
+                let string = String(decoding: text, as: UTF8.self)
+                document.attributions[k].text = string
+                document.attributions[k].normalized = ClaimNormalizer.normalize(string)
             }
-            let text = parts.filter { !$0.isEmpty }.joined(separator: " ")
-            document.attributions[k].text = text
-            document.attributions[k].normalized = ClaimNormalizer.normalize(text)
         }
         document.mark(.claims)
     }
 
-    /// White space runs (line breaks of a wrapped paragraph included) as one space, trimmed.
-    private func collapse(_ b: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
+    /// Writes the piece `b[r]` at `out[n...]` with its white space runs (line breaks of a
+    /// wrapped paragraph included) as one space, trimmed, after one space when earlier pieces
+    /// wrote something; an empty piece writes nothing.
+    private static func collapse(_ b: UnsafeBufferPointer<UInt8>, _ r: ByteRange,
+                                 into out: UnsafeMutableBufferPointer<UInt8>, _ n: inout Int) {
+        let start = n
         var space = false
-        var i = b.startIndex
-        while i < b.endIndex {
+        var i = r.start
+        while i < r.end {
             let c = b[i]
-            let isSpace = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
-                || (c == 0xC2 && i + 1 < b.endIndex && b[i + 1] == 0xA0)
+            let isSpace = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || (c == 0xC2 && i + 1 < r.end && b[i + 1] == 0xA0)
             if isSpace {
-                space = !out.isEmpty
+                space = n > start
                 i += c == 0xC2 ? 2 : 1
                 continue
             }
-            if space { out.append(0x20) }
+            // The first byte of the piece: after the pieces before it, one space.
+            if (n == start && start > 0) || space {
+                out[n] = 0x20
+                n += 1
+            }
             space = false
-            out.append(c)
+            out[n] = c
+            n += 1
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -82,6 +82,11 @@ public struct QuoteDetector: DocumentStage {
         var pairs: [(ByteRange, ByteRange, Bool)] = []  // piece, inner, single
         var i = p.start
         while i < p.end {
+            // Eight bytes at a time while none can start a mark.
+            if i + 8 <= p.end, table.noLead(b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }) {
+                i += 8
+                continue
+            }
             let byte = b[i]
             guard table.leadBytes[Int(byte)] else { i += 1; continue }
             guard let (markIndex, markEnd) = table.match(b, i, p.end) else {
@@ -284,6 +289,8 @@ struct MarkTable: Sendable {
     /// The marks starting with each byte, longest first.
     private var byLead = [[Int]](repeating: [], count: 256)
     private var scalars = Set<UInt32>()
+    /// The ASCII first bytes of marks, each repeated in the eight bytes of a word.
+    private var asciiLeads: [UInt64] = []
 
     init(_ pairs: [RuleSet.QuoteMarkPair]) {
         var index: [String: Int] = [:]
@@ -307,7 +314,22 @@ struct MarkTable: Sendable {
             closers[c].insert(o)
         }
         for (k, m) in marks.enumerated() { byLead[Int(m.text[0])].append(k) }
+        asciiLeads = (0..<128).filter { leadBytes[$0] }.map { 0x0101_0101_0101_0101 &* UInt64($0) }
         for lead in byLead.indices { byLead[lead].sort { marks[$0].text.count > marks[$1].text.count } }
+    }
+
+    /// Whether none of the eight bytes of `w` (as loaded from the text) starts a mark: none is
+    /// beyond ASCII (where every mark that is not ASCII starts) and none is the first byte of
+    /// an ASCII mark. Exact: the usual bit test for a zero byte, a lane at a time.
+    @inline(__always)
+    func noLead(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        if w & high != 0 { return false }
+        for lead in asciiLeads {
+            let v = w ^ lead
+            if (v &- ones) & ~v & high != 0 { return false }
+        }
+        return true
     }
 
     /// Whether mark `closer` closes an open mark `opener`.

@@ -62,13 +62,28 @@ public struct Segmenter: DocumentStage {
 
     /// The non-empty lines (or wrapped blocks) of the text, trimmed of white space, and the
     /// wrapped blocks among them.
+    /// The offset of the first line feed at or after `i`, or the end of the text: eight bytes
+    /// at a time while none is one (the usual bit test for a zero byte).
+    static func lineEnd(_ b: [UInt8], from i: Int) -> Int {
+        b.withUnsafeBytes { p in
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            var j = i
+            while j + 8 <= p.count {
+                let v = p.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ (ones &* 0x0A)
+                if (v &- ones) & ~v & high != 0 { break }
+                j += 8
+            }
+            while j < p.count && p[j] != 0x0A { j += 1 }
+            return j
+        }
+    }
+
     static func paragraphs(_ b: [UInt8]) -> (all: [ByteRange], wrapped: [ByteRange]) {
         var lines: [ByteRange] = []
         var i = 0
         let n = b.count
         while i < n {
-            var j = i
-            while j < n && b[j] != 0x0A { j += 1 }
+            let j = lineEnd(b, from: i)
             lines.append(ByteRange(i, j))
             i = j + 1
         }

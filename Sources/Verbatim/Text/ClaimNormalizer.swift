@@ -29,13 +29,11 @@ public enum ClaimNormalizer {
     }
 
     /// ``clean(_:)`` as UTF-8 bytes, and whether they are all ASCII. Reads the text's UTF-8
-    /// a scalar at a time, ASCII without decoding.
+    /// a scalar at a time, ASCII without decoding, and writes at most as many bytes as it reads.
     private static func cleanBytes(_ text: String) -> (bytes: [UInt8], ascii: Bool) {
         var text = text
         return text.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var space = false, dash = false, ascii = true
+            var ascii = true
             let n = b.count
             /// The scalar at byte `i` (a String's UTF-8 is well formed) and its length.
             func scalar(at i: Int) -> (Unicode.Scalar, Int) {
@@ -48,41 +46,71 @@ public enum ClaimNormalizer {
                 for k in 1..<len { value = value << 6 | UInt32(b[i + k] & 0x3F) }
                 return (Unicode.Scalar(value)!, len)
             }
-            func emit(_ i: Int, _ len: Int) {
-                if space && !out.isEmpty { out.append(0x20) }
-                space = false
-                if len > 1 { ascii = false }
-                for k in i..<(i + len) { out.append(b[k]) }
-            }
-            func emit(_ c: UInt8) {
-                if space && !out.isEmpty { out.append(0x20) }
-                space = false
-                out.append(c)
-            }
-            var i = 0
-            var previous: Unicode.Scalar?
-            while i < n {
-                let (c, len) = scalar(at: i)
-                defer { previous = c; i += len }
-                // ASCII first: no Unicode property lookups for the bulk of the text.
-                let isASCII = len == 1
-                let isSpace = isASCII ? (c == " " || c == "\n" || c == "\t" || c == "\r") : c.properties.isWhitespace
-                if isSpace { space = true; continue }
-                let isDash = isASCII ? c == "-" : (c.properties.isDash || c == "\u{2212}")
-                if isDash {
-                    if !dash { emit(0x2D) }
-                    dash = true
-                    continue
+            var out = [UInt8](unsafeUninitializedCapacity: n) { out, written in
+                var o = 0
+                var space = false, dash = false
+                @inline(__always) func emit(_ c: UInt8) {
+                    if space && o > 0 { out[o] = 0x20; o += 1 }
+                    space = false
+                    out[o] = c
+                    o += 1
                 }
-                dash = false
-                let isQuote = isASCII ? (c == "\"" || c == "'" || c == "`") : c.properties.isQuotationMark
-                if isQuote {
-                    let inWord = (c == "'" || c == "\u{2019}") && i + len < n && previous.map(letter) == true
-                        && letter(scalar(at: i + len).0)
-                    if inWord { emit(0x27) }
-                    continue
+                var i = 0
+                var previous: Unicode.Scalar?
+                while i < n {
+                    // A run of ASCII letters, digits and punctuation that needs no change: copied.
+                    if Self.plain(b[i]) {
+                        if space && o > 0 { out[o] = 0x20; o += 1 }
+                        space = false
+                        dash = false
+                        repeat {
+                            out[o] = b[i]
+                            o += 1
+                            i += 1
+                        } while i < n && Self.plain(b[i])
+                        previous = Unicode.Scalar(b[i - 1])
+                        continue
+                    }
+                    let (c, len) = scalar(at: i)
+                    defer { previous = c; i += len }
+                    // ASCII first: no Unicode property lookups for the bulk of the text.
+                    if len == 1 {
+                        let byte = b[i]
+                        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { space = true; continue }
+                        if byte == 0x2D {
+                            if !dash { emit(0x2D) }
+                            dash = true
+                            continue
+                        }
+                        dash = false
+                        if byte == 0x22 || byte == 0x27 || byte == 0x60 {
+                            if byte == 0x27 && i + 1 < n && previous.map(letter) == true && letter(scalar(at: i + 1).0) {
+                                emit(0x27)
+                            }
+                            continue
+                        }
+                        emit(byte)
+                        continue
+                    }
+                    if c.properties.isWhitespace { space = true; continue }
+                    if c.properties.isDash || c == "\u{2212}" {
+                        if !dash { emit(0x2D) }
+                        dash = true
+                        continue
+                    }
+                    dash = false
+                    if c.properties.isQuotationMark {
+                        if c == "\u{2019}" && i + len < n && previous.map(letter) == true && letter(scalar(at: i + len).0) {
+                            emit(0x27)
+                        }
+                        continue
+                    }
+                    if space && o > 0 { out[o] = 0x20; o += 1 }
+                    space = false
+                    ascii = false
+                    for k in i..<(i + len) { out[o] = b[k]; o += 1 }
                 }
-                emit(i, len)
+                written = o
             }
             var e = out.count, s = 0
             @inline(__always) func trim(_ c: UInt8) -> Bool { c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x20 }
@@ -92,6 +120,13 @@ public enum ClaimNormalizer {
             if s > 0 || e < out.count { out = Array(out[s..<e]) }
             return (out, ascii)
         }
+    }
+
+    /// An ASCII character that ``clean(_:)`` keeps as it is: not a control character, space,
+    /// dash or quotation mark.
+    @inline(__always)
+    private static func plain(_ c: UInt8) -> Bool {
+        c > 0x20 && c < 0x80 && c != 0x2D && c != 0x22 && c != 0x27 && c != 0x60
     }
 
     /// A letter (ASCII without a property lookup): an apostrophe between two is not a mark.

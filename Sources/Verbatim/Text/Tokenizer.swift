@@ -153,6 +153,20 @@ extension Token {
         return true
     }
 
+    /// Whether ``lower(_:)`` ends with `suffix` (lower-case): on the bytes when the token is
+    /// ASCII (each byte a character), else on the string.
+    func lowerHasSuffix(_ suffix: StaticString, _ b: [UInt8]) -> Bool {
+        for i in start..<end where b[i] >= 0x80 { return lower(b).hasSuffix(suffix.description) }
+        let n = suffix.utf8CodeUnitCount
+        guard end - start >= n else { return false }
+        let w = suffix.utf8Start
+        for k in 0..<n {
+            let c = b[end - n + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[k] { return false }
+        }
+        return true
+    }
+
     /// True for a punctuation token that is exactly `s`.
     func isPunct(_ b: [UInt8], _ s: Unicode.Scalar) -> Bool {
         kind == .punctuation && UTF8Text.scalar(at: start, in: b).0 == s

@@ -1,8 +1,10 @@
 /// Small, allocation-free helpers for reading UTF-8 bytes a scalar at a time.
 enum UTF8Text {
-    /// The scalar starting at `i` and its length in bytes (U+FFFD, 1 for a stray byte).
+    /// The scalar starting at `i` and its length in bytes (U+FFFD, 1 for a stray byte); `b` is
+    /// indexed from 0 (an array or a buffer).
     @inline(__always)
-    static func scalar(at i: Int, in b: [UInt8]) -> (Unicode.Scalar, Int) {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(at i: Int, in b: Bytes) -> (Unicode.Scalar, Int)
+    where Bytes.Index == Int {
         let b0 = b[i]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
         let n = b.count
@@ -85,6 +87,24 @@ enum UTF8Text {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// `s.hasSuffix(suffix)`, read on the bytes when they decide it: `suffix` (a few letters,
+    /// apostrophes, `’`; none of `K`, `;`, `` ` ``, which a non-ASCII character can be
+    /// canonically equal to) ends `s` as characters exactly when it ends it as bytes, and the
+    /// byte before it is ASCII (a character of its own) or there is none. Otherwise the string
+    /// comparison answers.
+    static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let w = suffix.utf8Start
+        var s = s
+        let bytes: Bool? = s.withUTF8 { u in
+            guard u.count >= n else { return false }
+            let start = u.count - n
+            for k in 0..<n where u[start + k] != w[k] { return false }
+            return start == 0 || (u[start - 1] < 0x80 && u[start - 1] != 0x0D) ? true : nil
+        }
+        return bytes ?? s.hasSuffix(suffix.description)
+    }
+
     /// Whether the UTF-8 bytes of `s` hold those of the ASCII `needle`: for an ASCII needle,
     /// the same answer as a search by characters, without one.
     static func contains(_ s: String, ascii needle: StaticString) -> Bool {
@@ -118,14 +138,24 @@ public struct ScalarOffsets: Sendable {
         var checkpoints = [Int32]()
         checkpoints.reserveCapacity(bytes.count / 64 + 1)
         var scalars = 0
-        bytes.withUnsafeBufferPointer { p in
-            // Block by block, so the inner count is a tight loop the compiler can vectorise.
+        bytes.withUnsafeBytes { p in
+            // Block by block, eight bytes at a time: a scalar starts at every byte that is not a
+            // continuation byte (10xxxxxx).
             var block = 0
             while block < p.count {
                 checkpoints.append(Int32(truncatingIfNeeded: scalars))
                 let end = min(block + 64, p.count)
-                var n = 0
-                for i in block..<end { n &+= p[i] & 0xC0 != 0x80 ? 1 : 0 }
+                var n = 0, i = block
+                while i + 8 <= end {
+                    let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    n &+= 8 - continuation.nonzeroBitCount
+                    i += 8
+                }
+                while i < end {
+                    n &+= p[i] & 0xC0 != 0x80 ? 1 : 0
+                    i += 1
+                }
                 scalars += n
                 block = end
             }

@@ -69,45 +69,63 @@ struct WordTable<Value> {
     /// folded form longer than every key is absent whatever follows: lower-casing the rest
     /// never shortens what came before.
     private func find(_ b: [UInt8], _ s1: Int, _ e1: Int, _ s2: Int, _ e2: Int) -> Found {
-        var h = Self.seed
-        var length = 0
-        func fold(_ s: Int, _ e: Int) -> Found? {
-            var i = s
-            while i < e {
-                var c = b[i]
-                if c >= 0x80 {
-                    // `’` (E2 80 99) is `'`; any other non-ASCII character is not folded here.
-                    guard c == 0xE2, i + 2 < e, b[i + 1] == 0x80, b[i + 2] == 0x99 else { return .notASCII }
-                    c = 0x27
-                    i += 3
-                } else {
-                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                    i += 1
-                }
-                h = Self.mix(h, c)
+        // All reads through buffer pointers: no bounds check or retain a byte.
+        b.withUnsafeBufferPointer { b in
+            var h = Self.seed
+            var length = 0
+            if let early = fold(b, s1, e1, &h, &length) { return early }
+            if s2 >= 0 {
+                h = Self.mix(h, 0x20)
                 length += 1
-                if length > longest { return .absent }
+                if let early = fold(b, s2, e2, &h, &length) { return early }
             }
-            return nil
-        }
-        if let early = fold(s1, e1) { return early }
-        if s2 >= 0 {
-            h = Self.mix(h, 0x20)
-            length += 1
-            if let early = fold(s2, e2) { return early }
-        }
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = Int(slots[s])
-            if k == 0 { return .absent }
-            if keyStart[k] - keyStart[k - 1] == length && matches(k - 1, b, s1, e1, s2, e2) { return .value(values[k - 1]) }
-            s = (s + 1) & mask
+            return slots.withUnsafeBufferPointer { slots in
+                keyStart.withUnsafeBufferPointer { keyStart in
+                    keyBytes.withUnsafeBufferPointer { keyBytes in
+                        var s = Int(truncatingIfNeeded: h) & mask
+                        while true {
+                            let k = Int(slots[s])
+                            if k == 0 { return .absent }
+                            if keyStart[k] - keyStart[k - 1] == length
+                                && Self.matches(keyBytes, keyStart[k - 1], b, s1, e1, s2, e2) {
+                                return .value(values[k - 1])
+                            }
+                            s = (s + 1) & mask
+                        }
+                    }
+                }
+            }
         }
     }
 
-    /// Whether entry `k` is the folded form of the ranges (all ASCII or `’`, as checked).
-    private func matches(_ k: Int, _ b: [UInt8], _ s1: Int, _ e1: Int, _ s2: Int, _ e2: Int) -> Bool {
-        var j = keyStart[k]
+    /// Folds `b[s..<e]` into the hash and length so far; nil, or what the bytes already decide.
+    @inline(__always)
+    private func fold(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ h: inout UInt64, _ length: inout Int) -> Found? {
+        var i = s
+        while i < e {
+            var c = b[i]
+            if c >= 0x80 {
+                // `’` (E2 80 99) is `'`; any other non-ASCII character is not folded here.
+                guard c == 0xE2, i + 2 < e, b[i + 1] == 0x80, b[i + 2] == 0x99 else { return .notASCII }
+                c = 0x27
+                i += 3
+            } else {
+                if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                i += 1
+            }
+            h = Self.mix(h, c)
+            length += 1
+            if length > longest { return .absent }
+        }
+        return nil
+    }
+
+    /// Whether the key starting at `keyBytes[j]` is the folded form of the ranges (all ASCII
+    /// or `’`, as checked; the lengths are equal).
+    @inline(__always)
+    private static func matches(_ keyBytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ b: UnsafeBufferPointer<UInt8>,
+                                _ s1: Int, _ e1: Int, _ s2: Int, _ e2: Int) -> Bool {
+        var j = start
         func same(_ s: Int, _ e: Int) -> Bool {
             var i = s
             while i < e {
