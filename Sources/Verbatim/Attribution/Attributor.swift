@@ -36,7 +36,8 @@ public struct Attributor: DocumentStage {
 
     public mutating func process(_ document: inout Document) {
         // Sentences and the words around quotations are read from the paragraphs' tokens.
-        document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs, tokenizer: lexicon.tokenizer)
+        document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs,
+                                                   tokenizer: lexicon.tokenizer)
         defer { document.paragraphTokens = nil }
         // Transcript turns take their paragraphs: a quotation inside a turn is part of it.
         let turns = TranscriptTurns(lexicon: lexicon).turns(in: document)
