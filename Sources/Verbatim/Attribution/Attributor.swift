@@ -35,7 +35,8 @@ public struct Attributor: DocumentStage {
     }
 
     public mutating func process(_ document: inout Document) {
-        // Sentences and the words around quotations are read from the paragraphs' tokens.
+        // Sentences and the words around quotations are read from the paragraphs' tokens
+        // (held for a document of up to a megabyte).
         document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs,
                                                    tokenizer: lexicon.tokenizer)
         defer { document.paragraphTokens = nil }
