@@ -35,8 +35,10 @@ public struct Attributor: DocumentStage {
     }
 
     public mutating func process(_ document: inout Document) {
-        // Sentences and the words around quotations are read from the paragraphs' tokens.
-        document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs, tokenizer: lexicon.tokenizer)
+        // Sentences and the words around quotations are read from the paragraphs' tokens
+        // (held for a document of up to a megabyte).
+        document.paragraphTokens = ParagraphTokens(bytes: document.bytes, paragraphs: document.paragraphs,
+                                                   tokenizer: lexicon.tokenizer)
         defer { document.paragraphTokens = nil }
         // Transcript turns take their paragraphs: a quotation inside a turn is part of it.
         let turns = TranscriptTurns(lexicon: lexicon).turns(in: document)

@@ -6,8 +6,13 @@
 /// a range inside a paragraph are the paragraph's tokens between its bounds, unless a bound
 /// cuts one of them (or falls inside a character): those ranges, and ranges that leave their
 /// paragraph, are tokenized afresh.
-/// Complexity: O(n) to build; O(log n + k) for a range of k tokens.
+/// Complexity: O(n) to build; O(log n + k) for a range of k tokens. Memory: some 5 times the
+/// text, so a text of more than ``maxBytes`` is not held this way (the init fails) and its
+/// ranges are tokenized as asked: memory stays flat however long a document is.
 struct ParagraphTokens {
+    /// The longest text whose tokens are held.
+    static let maxBytes = 1 << 20
+
     private let tokenizer: Tokenizer
     private let bytes: [UInt8]
     private let paragraphs: [ByteRange]
@@ -16,7 +21,9 @@ struct ParagraphTokens {
     /// Per paragraph, the index in `all` of its first token; one more entry for the end.
     private let first: [Int]
 
-    init(bytes: [UInt8], paragraphs: [ByteRange], tokenizer: Tokenizer) {
+    /// Nil for a text of more than ``maxBytes``.
+    init?(bytes: [UInt8], paragraphs: [ByteRange], tokenizer: Tokenizer) {
+        guard bytes.count <= Self.maxBytes else { return nil }
         self.tokenizer = tokenizer
         self.bytes = bytes
         self.paragraphs = paragraphs
