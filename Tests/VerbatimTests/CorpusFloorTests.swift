@@ -70,8 +70,8 @@ private func number(_ metrics: [String: Any], _ path: String) throws -> Double {
 @Suite("Corpus floors (need ../shared)")
 struct CorpusFloorTests {
     // The five seed articles: every direct quote of the gold is found, and issue 4's bars on
-    // all attributions hold: content-overlap F1 ≥ 0.92 and end-to-end F1 ≥ 0.88 (0.926 and
-    // 0.914 measured).
+    // all attributions hold: content-overlap F1 ≥ 0.92 and end-to-end F1 ≥ 0.88 (0.927 and
+    // 0.904 measured).
     @Test("seeds: direct recall is 1.0, reported speech at issue 4's bars (needs shared corpora)", .enabled(if: Shared.haveSeeds))
     func seeds() throws {
         let run = try runVerbatim(over: Shared.seeds)
@@ -85,7 +85,7 @@ struct CorpusFloorTests {
 
     // PolNeAR dev (84 news articles), one run scored once: floors on direct quotes (recall,
     // precision, speaker) and on reported speech: content-overlap F1 over all kinds, indirect
-    // precision and recall (0.742, 0.90 and 0.47 measured; the issue asks 0.80, 0.85 and 0.70).
+    // precision and recall (0.747, 0.89 and 0.48 measured; the issue asks 0.80, 0.85 and 0.70).
     @Test("PolNeAR dev: direct and reported speech floors (needs shared corpora)", .enabled(if: Shared.havePolnear))
     func polnearDev() throws {
         let run = try runVerbatim(over: Shared.polnearDev + "/text")
@@ -96,19 +96,19 @@ struct CorpusFloorTests {
         #expect(recall >= 0.95, "direct recall \(recall)")
         #expect(precision >= 0.90, "direct precision \(precision)")
         #expect(source >= 0.93, "direct source accuracy \(source)")
-        // Issue 3's bar on all matched attributions (0.931 measured).
+        // Issue 3's bar on all matched attributions (0.930 measured).
         let sourceAll = try number(metrics, "source.accuracy.accuracy")
         #expect(sourceAll >= 0.93, "source accuracy \(sourceAll)")
         let f1 = try number(metrics, "content_overlap.f1")
         let indirectPrecision = try number(metrics, "content_overlap.precision_by_kind.indirect.precision")
         let indirectRecall = try number(metrics, "content_overlap.recall_by_subset.indirect.recall")
-        #expect(f1 >= 0.72, "content-overlap F1 \(f1)")
+        #expect(f1 >= 0.74, "content-overlap F1 \(f1)")
         #expect(indirectPrecision >= 0.85, "indirect precision \(indirectPrecision)")
-        #expect(indirectRecall >= 0.43, "indirect recall \(indirectRecall)")
+        #expect(indirectRecall >= 0.46, "indirect recall \(indirectRecall)")
     }
 
     // The seeds' resolved speaker names (gold full names in speakers.tsv): right for at least
-    // 95% of the gold rows a quote covers (score_names.py's `name accuracy`, 0.988 measured)
+    // 95% of the gold rows a quote covers (score_names.py's `name accuracy`, 0.976 measured)
     // and right overall for at least 90% of all rows (0.930 measured; issue 4 asks 0.90).
     @Test("seeds: resolved speaker names (needs shared corpora)", .enabled(if: Shared.haveSeeds && Shared.exists(Shared.scoreNames)))
     func seedNames() throws {

@@ -71,7 +71,8 @@ struct ReportedSpeech {
         while i < t.count {
             defer { i += 1 }
             guard !quoted[i] else { continue }
-            if let c = evidential(t, i, quoted, b) {
+            // (`to` next, tested here first: this runs at every word.)
+            if i + 2 < t.count, t[i + 1].end - t[i + 1].start == 2, let c = evidential(t, i, quoted, b) {
                 out.append(c)
                 continue
             }
@@ -159,8 +160,9 @@ struct ReportedSpeech {
     /// (at most twelve words), and the `to` clause; no speaker. Not after `it`, `there` or a
     /// relative, nor under a negation or a modal (`did not seem to`, `would appear to`).
     func evidential(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lowerIs("to", b), !quoted[i + 1],
+              t[i + 2].kind == .word else { return nil }
         let lx = lexicon, pw = lx.rules.phraseWords
-        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lowerIs("to", b), !quoted[i + 1], t[i + 2].kind == .word else { return nil }
         let w = t[i].lower(b)
         let isPassive = { (k: Int) in k >= 0 && lx.rules.reporting[t[k].lower(b)] == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`
