@@ -55,7 +55,7 @@ extension Lexicon {
 
     /// A lower-case word of five letters or more in `-ly` (`similarly`, `widely`).
     func isLyAdverb(_ x: Token, _ b: [UInt8]) -> Bool {
-        !x.capitalized && x.end - x.start > 4 && x.lower(b).hasSuffix("ly")
+        !x.capitalized && x.end - x.start > 4 && x.lowerHasSuffix("ly", b)
     }
 
     /// Where the adverbials between a subject and the cue at `end` begin: `Kerry also said`,

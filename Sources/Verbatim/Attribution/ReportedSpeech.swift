@@ -132,10 +132,8 @@ struct ReportedSpeech {
            let close = t[(comma + 1)..<min(t.count, comma + 16)].firstIndex(where: { $0.isPunct(b, ",") }) {
             comma = close
         }
-        let e = clauseEnd(t, comma + 1, quoted, b)
-        guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
-        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: t[0].range, speaker: sp, resolution: .accordingTo,
-                      confidence: 0.7, nests: false)
+        guard let content = clause(after: comma, t, quoted, b) else { return nil }
+        return Clause(content: [content], cue: t[0].range, speaker: sp, resolution: .accordingTo, confidence: 0.7, nests: false)
     }
 
     /// `In a CBS News poll released Monday, CLAUSE`: a sentence that opens with `In`, a
@@ -146,12 +144,10 @@ struct ReportedSpeech {
         guard t.count > 6, t[0].lowerIs("in", b), t[0].capitalized, lx.wordClass(t[1], b) == .determiner,
               let comma = t[2..<min(t.count, 16)].firstIndex(where: { $0.isPunct(b, ",") }),
               t[2..<comma].contains(where: { $0.kind == .word && lx.rules.phraseWords.pollNouns.contains($0.lower(b)) }),
-              !t[1..<comma].contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "/") && !$0.isDash(b) }) else { return nil }
-        let e = clauseEnd(t, comma + 1, quoted, b)
-        guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
+              !t[1..<comma].contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "/") && !$0.isDash(b) }),
+              let content = clause(after: comma, t, quoted, b) else { return nil }
         let sp = SpeakerPhrase(range: ByteRange(t[1].start, t[comma - 1].end), tokens: Array(t[1..<comma]), kind: .description)
-        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: t[0].range, speaker: sp, resolution: .accordingTo,
-                      confidence: 0.7, nests: false)
+        return Clause(content: [content], cue: t[0].range, speaker: sp, resolution: .accordingTo, confidence: 0.7, nests: false)
     }
 
     /// `Mr. Rubio seemed to be on the upswing`, `The statistics appear to be fabricated`, `Trump
@@ -164,7 +160,7 @@ struct ReportedSpeech {
               t[i + 2].kind == .word else { return nil }
         let lx = lexicon, pw = lx.rules.phraseWords
         let w = t[i].lower(b)
-        let isPassive = { (k: Int) in k >= 0 && lx.rules.reporting[t[k].lower(b)] == .passive }
+        let isPassive = { (k: Int) in k >= 0 && lx.reporting(t[k], b) == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`
         if pw.passiveEvidentials.contains(w) {
             // `is widely expected`: the nearest form of `be` before it, past an adverb or two.
@@ -176,7 +172,7 @@ struct ReportedSpeech {
         }
         let subjectEnd = lx.adverbialsStart(t, c, b)  // `Trump also seemed to`
         guard subjectEnd > 0, !underNegationModalOrPassive(t, c, b),
-              !t[subjectEnd..<i].contains(where: { lx.rules.reporting[$0.lower(b)] == .negation }) else { return nil }
+              !t[subjectEnd..<i].contains(where: { lx.reporting($0, b) == .negation }) else { return nil }
         // The subject: back to the clause's start (punctuation, `that`, a subordinator, `, and`).
         var s = subjectEnd
         while s > 0 {
@@ -384,7 +380,7 @@ struct ReportedSpeech {
         } else if role == .infinitive, opensInfinitive(t, j, b) {
             // `vowed to repeal`, `decided not to recommend charges`.
             s = j
-        } else if role == .bare, lx.rules.reporting[t[j].lower(b)] == .hypothetical, lx.wordClass(t[j], b) == .conjunction {
+        } else if role == .bare, lx.reporting(t[j], b) == .hypothetical, lx.wordClass(t[j], b) == .conjunction {
             // `said if elected he would`, `says unless Congress acts, …`: the condition is part
             // of what is said.
             s = j
@@ -499,11 +495,10 @@ struct ReportedSpeech {
                 if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, opensAttribution(t, e + 1, b) { break }
                 // `expressed his enthusiasm but said …`: a conjunction before a cue of the same
                 // subject ends the clause; the second cue is an attribution of its own.
-                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction, lx.cueLength(t, e + 1, b) > 0,
-                   !t[e + 1].capitalized { break }
-                // `… and she also warned …`, `… and Democrats accused the GOP of …`: so does a
-                // subject of its own (a pronoun or capitalised words) and its cue.
-                if e > s, e + 2 < t.count, lx.wordClass(t[e], b) == .conjunction, opensOwnClause(t, e + 1, b) { break }
+                // So does a subject of its own (a pronoun or capitalised words) and its cue: `… and
+                // she also warned …`, `… and Democrats accused the GOP of …`.
+                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
+                   (lx.cueLength(t, e + 1, b) > 0 && !t[e + 1].capitalized) || opensOwnClause(t, e + 1, b) { break }
             }
             e += 1
         }
@@ -673,11 +668,17 @@ struct ReportedSpeech {
             return Clause(content: content, cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
         }
         // `According to X(, of Y), CLAUSE`: the clause after the comma that closes X.
-        guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }
+        guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }),
+              let content = clause(after: comma, t, quoted, b) else { return nil }
+        return Clause(content: [content], cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
+    }
+
+    /// The clause after the comma at `comma` to the clause's end, when it has three words or
+    /// more, one of them outside quotation marks: the content of a frame that opens a sentence.
+    private func clause(after comma: Int, _ t: [Token], _ quoted: [Bool], _ b: [UInt8]) -> ByteRange? {
         let e = clauseEnd(t, comma + 1, quoted, b)
         guard e > comma + 1, words(t, comma + 1, e) >= 3, words(t, comma + 1, e, outside: quoted) >= 1 else { return nil }
-        return Clause(content: [ByteRange(t[comma + 1].start, t[e - 1].end)], cue: cue, speaker: sp, resolution: .accordingTo,
-                      confidence: 0.85)
+        return ByteRange(t[comma + 1].start, t[e - 1].end)
     }
 
     /// A headline `Sanders: Clinton needs to …` / `Bill Clinton: Hillary thinks …`: a person's
