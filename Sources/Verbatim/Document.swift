@@ -88,6 +88,9 @@ public struct Attribution: Sendable, Equatable {
     /// case, Unicode form, quotation marks, dashes and spacing made uniform. Set by
     /// ``ClaimExtractor``.
     public var normalized: String = ""
+    /// Where each piece of ``text`` after the first starts (UTF-8 offsets into ``text``,
+    /// after the joining space); empty for a content of one piece. Set by ``ClaimExtractor``.
+    public var pieceStarts: [Int] = []
     /// The claim (cross-source cluster) id, set by ``ClaimMatcher``.
     public var claim: String?
 }

@@ -50,6 +50,31 @@ struct MatchingTests {
         #expect(r.matches.first?.relation == "contains")
     }
 
+    // One whole quotation of a direct quote told in several (`“A.” “B.”`) is that quote
+    // repeated; the same words inside one quotation are a fragment.
+    @Test func wholeQuotationOfSeveralIsSame() throws {
+        let text = "We will not rush to an agreement this week Until the ceasefire holds, neither government will announce a political settlement"
+        let start = text.utf8.count - "Until the ceasefire holds, neither government will announce a political settlement".utf8.count
+        let several = ClaimQuote(id: "a#1", doc: "a", source: nil, direct: true, text: text, speaker: nil, pieceStarts: [start])
+        let r = run([several, q("b#1", "Until the ceasefire holds, neither government will announce a political settlement.")])
+        #expect(r.matches.first?.relation == "same")
+        let inside = run([several, q("b#1", "neither government will announce a political settlement")])
+        #expect(inside.matches.first?.relation == "contained")
+        let unknown = run([q("a#1", text), q("b#1", "Until the ceasefire holds, neither government will announce a political settlement.")])
+        #expect(unknown.matches.first?.relation == "contained")
+    }
+
+    // `verbatim match` reads the pieces back from the spans' lengths: each span less its
+    // enclosing marks, then the joining space.
+    @Test func pieceStartsFromSpanLengths() {
+        // “Not yet.” “We are close.” he said, “Soon.” → `Not yet. We are close. Soon.`
+        #expect(ClaimQuote.pieceStarts(text: "Not yet. We are close. Soon.", spanLengths: [10, 15, 7]) == [9, 23])
+        // A piece with no marks (reported speech): its span is its text.
+        #expect(ClaimQuote.pieceStarts(text: "é a b", spanLengths: [1, 3]) == [3])
+        #expect(ClaimQuote.pieceStarts(text: "one piece", spanLengths: [11]) == [])
+        #expect(ClaimQuote.pieceStarts(text: "nospace", spanLengths: [3, 4]) == [])
+    }
+
     // A short reported claim with no quotation mark (`proposed a ban on …`) found inside a
     // longer claim is a shared topic, not a repeat; quoted, the same words are a fragment.
     @Test func shortReportedTopicIsNoFragment() throws {
@@ -162,6 +187,17 @@ struct RecordMatcherTests {
         #expect(lines[5] == #"{"type":"match","a":"b#1","b":"a#1","relation":"same","score":1,"speakers":"different"}"#)
         #expect(lines[6].hasPrefix(#"{"type":"cluster","id":"k1""#) && lines[6].contains(#""conflict":true"#))
         #expect(lines.count == 7)
+    }
+
+    // A quotation repeated whole from a quote of several is `same` in `verbatim match` too.
+    @Test func wholeQuotationFromRecords() throws {
+        let input = """
+            {"type":"quote","id":"a#1","doc":"a","kind":"direct","text":"We are not there yet. Until the ceasefire holds, neither government will announce a political settlement","spans":[[10,33],[35,119]],"speaker":null}
+            {"type":"quote","id":"b#1","doc":"b","kind":"direct","text":"Until the ceasefire holds, neither government will announce a political settlement","spans":[[5,89]],"speaker":null}
+
+            """
+        let (lines, _) = try rematch(input)
+        #expect(lines.contains(#"{"type":"match","a":"b#1","b":"a#1","relation":"same","score":1,"speakers":"unknown"}"#))
     }
 
     @Test(arguments: ["{\"a\":1", "[1,2]", "{\"a\":\"\\u00e9\\ud83d\\ude00\",\"b\":{\"c\":[1,{\"d\":\"}\"}]}} x", "{\"a\" 1}"])

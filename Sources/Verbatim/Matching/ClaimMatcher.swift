@@ -12,16 +12,45 @@ public struct ClaimQuote: Sendable, Equatable {
     public var speaker: String?
     /// ``text`` normalised (``ClaimNormalizer``).
     public var normalized: String
+    /// Where each piece of ``text`` after the first starts (UTF-8 offsets; empty for one
+    /// piece): a direct quote told in several quotations (`“A.” “B.”`) repeats another when
+    /// one of its quotations is that other whole.
+    public var pieceStarts: [Int]
 
     public init(id: String, doc: String, source: String?, direct: Bool, text: String, speaker: String?,
-                normalized: String? = nil) {
+                normalized: String? = nil, pieceStarts: [Int] = []) {
         self.id = id
+        self.pieceStarts = pieceStarts
         self.doc = doc
         self.source = source
         self.direct = direct
         self.text = text
         self.speaker = speaker
         self.normalized = normalized ?? ClaimNormalizer.normalize(text)
+    }
+
+    /// Where the pieces of a quote record's `text` start, read back from the lengths of its
+    /// `spans` (in code points): each piece is its span less the quotation marks that enclose
+    /// it (none, one or two) and less white space runs made one, and is followed by the
+    /// joining space. Empty when the lengths do not fit the text (a boundary is then unknown,
+    /// never guessed far off).
+    public static func pieceStarts(text: String, spanLengths: [Int]) -> [Int] {
+        guard spanLengths.count > 1 else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)  // scalar index → UTF-8 offset
+        for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
+        var starts: [Int] = []
+        var from = 0
+        for length in spanLengths.dropLast() {
+            // The joining space: where the marks were both removed first, then one, then none;
+            // then a little shorter (white space made one).
+            let tries = [length - 2, length - 1, length, length - 3, length - 4]
+            guard let space = tries.map({ from + $0 }).first(where: { $0 > from && $0 < scalars.count && scalars[$0] == " " })
+            else { return [] }
+            from = space + 1
+            starts.append(offsets[from])
+        }
+        return starts
     }
 }
 
@@ -125,7 +154,8 @@ public final class ClaimMatcher {
         for k in document.attributions.indices {
             let a = document.attributions[k]
             let quote = ClaimQuote(id: quoteIDs[k], doc: document.id, source: document.source, direct: a.kind == .direct,
-                                   text: a.text, speaker: a.speaker?.entity, normalized: a.normalized)
+                                   text: a.text, speaker: a.speaker?.entity, normalized: a.normalized,
+                                   pieceStarts: a.pieceStarts)
             let (claim, matches) = add(quote)
             document.attributions[k].claim = claim
             records += matches
@@ -135,7 +165,8 @@ public final class ClaimMatcher {
 
     /// Adds one quote; returns its claim id and the match records it makes.
     public func add(_ quote: ClaimQuote) -> (claim: String, matches: [MatchRecord]) {
-        let shape = vocabulary.shape(of: quote.text, normalized: quote.normalized, direct: quote.direct)
+        let shape = vocabulary.shape(of: quote.text, normalized: quote.normalized, direct: quote.direct,
+                                     pieceStarts: quote.pieceStarts)
         let doc = intern(doc: quote.doc, source: quote.source)
         let named = quote.speaker.flatMap { $0.hasPrefix(docScopes[Int(doc)]) ? nil : $0 }
         let speaker = named.map(intern(speaker:)) ?? -1

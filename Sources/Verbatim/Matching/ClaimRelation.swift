@@ -70,7 +70,8 @@ struct ClaimRelation: Sendable, Equatable {
 ///   ``longWords`` words on, where a few changed words weigh less); or, for a short fragment,
 ///   every word of it in the longer, at least ``shortFragment`` words and three content words
 ///   (`Wow, what a great idea`). Then: `same` when the
-///   texts are equal or the words are; `contains`/`contained` when the shorter is a part of
+///   texts are equal or the words are, or when the shorter is one whole quotation (or a run
+///   of them) of a direct quote told in several (``ClaimShape/holdsWhole(_:)``); `contains`/`contained` when the shorter is a part of
 ///   the longer; `paraphrase` (not verbatim) when the two are about as long and words differ.
 /// - Otherwise, `contained`/`contains` when a fragment quoted inside one claim
 ///   (``ClaimShape/quoted``) appears word for word in the other; the score is the share of
@@ -122,6 +123,10 @@ enum ClaimComparer {
         if !topic, whole || (covered >= minRun && shortContent >= minContent && Double(covered) >= need * Double(shortWords)) {
             let verbatim = covered == shortWords
             if new.words == old.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
+            // One whole quotation of a quote told in several is that quote repeated.
+            if verbatim && (newShorter ? old.holdsWhole(new.words) : new.holdsWhole(old.words)) {
+                return ClaimRelation(relation: .same, score: 1, verbatim: true)
+            }
             if Double(covered) >= nearlyAll * Double(longWords) {
                 return ClaimRelation(relation: .paraphrase, score: Double(covered) / Double(longWords), verbatim: false)
             }

@@ -17,6 +17,25 @@ struct ClaimShape: Sendable, Equatable {
     /// Reported speech with no quotation mark in it (`proposed a ban on …`): its words are the
     /// writer's, and a short one is matched only in full (``ClaimComparer/reportedMinWords``).
     var reported = false
+    /// Where each quotation of a direct quote told in several (`“A.” “B.”`) starts after the
+    /// first, as indexes of ``words``; empty for one.
+    var pieces: [Int] = []
+
+    /// Whether `short` is, word for word, one quotation of this claim or a run of whole
+    /// quotations (`“B.”` of `“A.” “B.” “C.”`).
+    func holdsWhole(_ short: [UInt32]) -> Bool {
+        guard !pieces.isEmpty, !short.isEmpty, short.count < words.count else { return false }
+        var start = 0
+        for k in 0...pieces.count {
+            if start + short.count <= words.count && words[start] == short[0]
+                && (start + short.count == words.count || pieces.contains(start + short.count))
+                && words[start..<(start + short.count)].elementsEqual(short) {
+                return true
+            }
+            if k < pieces.count { start = pieces[k] }
+        }
+        return false
+    }
 
     /// The hash of the three words from `i`.
     @inline(__always)
@@ -94,7 +113,10 @@ struct ClaimVocabulary: Sendable {
     /// fragment are known; a fragment of fewer than ``minFragment`` words or two content
     /// words is not kept. Marks inside a direct quote enclose someone else's words, and are
     /// not read.
-    func shape(of text: String, normalized: String, direct: Bool) -> ClaimShape {
+    /// A direct quote told in several quotations (`pieceStarts`, UTF-8 offsets into `text`) is
+    /// read quotation by quotation, so that where each starts among the words is known.
+    func shape(of text: String, normalized: String, direct: Bool, pieceStarts: [Int] = []) -> ClaimShape {
+        var pieceWords: [Int] = []
         var words: [UInt32] = []
         var content: [UInt32] = []
         var quoted: [Range<Int>] = []
@@ -116,7 +138,19 @@ struct ClaimVocabulary: Sendable {
             }
             return pieces.count
         }
-        if pieceCount <= 1 {
+        if direct && !pieceStarts.isEmpty {
+            text.withUTF8 { t in
+                var from = 0
+                for end in pieceStarts + [t.count] where end > from && end <= t.count {
+                    if from > 0 { pieceWords.append(words.count) }
+                    var piece = ClaimNormalizer.normalize(String(decoding: t[from..<end], as: UTF8.self))
+                    piece.withUTF8 { read($0, into: &words, content: &content) }
+                    from = end
+                }
+            }
+            // A quotation that gave no word is no boundary.
+            pieceWords = pieceWords.filter { $0 > 0 && $0 < words.count }
+        } else if pieceCount <= 1 {
             normalized.withUTF8 { read($0, into: &words, content: &content) }
         }
         let exact = normalized.withUTF8 { b in
@@ -125,7 +159,7 @@ struct ClaimVocabulary: Sendable {
             return h
         }
         return ClaimShape(words: words, content: Self.sortedUnique(content), exact: exact, quoted: quoted,
-                          reported: !direct && pieceCount <= 1)
+                          reported: !direct && pieceCount <= 1, pieces: pieceWords)
     }
 
     /// The values sorted, each once.

@@ -57,6 +57,24 @@ public final class RecordMatcher {
         return records
     }
 
+    /// The lengths of the spans of a `spans` value (`[[a,b],[c,d]]`): each `b - a`, read as
+    /// the integers in order, two a span.
+    static func spanLengths(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> [Int] {
+        var numbers: [Int] = []
+        var n = -1
+        for c in value {
+            if c >= 0x30 && c <= 0x39 {
+                n = (n < 0 ? 0 : n) &* 10 &+ Int(c - 0x30)
+            } else if n >= 0 {
+                numbers.append(n)
+                n = -1
+            }
+        }
+        if n >= 0 { numbers.append(n) }
+        guard numbers.count % 2 == 0 else { return [] }
+        return stride(from: 0, to: numbers.count, by: 2).map { numbers[$0 + 1] - numbers[$0] }
+    }
+
     private func line(_ bytes: UnsafeBufferPointer<UInt8>, where place: String, into out: inout [UInt8]) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         guard let record = JSONObjectScan(bytes) else {
@@ -71,9 +89,11 @@ public final class RecordMatcher {
             }
             if doc != currentDoc { flushMatches(into: &out) }
             currentDoc = doc
-            let quote = ClaimQuote(id: id, doc: doc, source: record.string("source"),
-                                   direct: record.string("kind") == "direct", text: text,
-                                   speaker: record.object("speaker")?.string("entity"))
+            let direct = record.string("kind") == "direct"
+            let lengths = direct ? record.range("spans").map { Self.spanLengths(bytes[$0]) } ?? [] : []
+            let quote = ClaimQuote(id: id, doc: doc, source: record.string("source"), direct: direct, text: text,
+                                   speaker: record.object("speaker")?.string("entity"),
+                                   pieceStarts: ClaimQuote.pieceStarts(text: text, spanLengths: lengths))
             let (claim, matches) = matcher.add(quote)
             pending += matches
             var value = JSONLine(out: [])

@@ -1,7 +1,8 @@
 /// Claim extraction: the text of each attribution's content as stated.
 ///
 /// Reads: ``DocumentLayer/attributions``. Adds: ``DocumentLayer/claims`` (``Attribution/text``
-/// and ``Attribution/normalized``).
+/// and ``Attribution/normalized``, and where each piece starts in the text,
+/// ``Attribution/pieceStarts``).
 ///
 /// Each piece loses the quotation marks that enclose it (and the marks only: inner marks and
 /// punctuation stay); the pieces are joined by one space (`“A,” he said, “B.”` → `A, B.`).
@@ -18,10 +19,17 @@ public struct ClaimExtractor: DocumentStage {
                 let inner = document.attributions[k].inner
                 // Each piece writes at most its own bytes and one space before it.
                 let capacity = inner.reduce(inner.count) { $0 + $1.count }
+                var starts: [Int] = []
                 let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
                     written = 0
-                    for r in inner { Self.collapse(b, r, into: out, &written) }
+                    for r in inner {
+                        let before = written
+                        Self.collapse(b, r, into: out, &written)
+                        // A piece that wrote something after earlier ones starts past its space.
+                        if before > 0 && written > before { starts.append(before + 1) }
+                    }
                 }
+                document.attributions[k].pieceStarts = starts
                 let string = String(decoding: text, as: UTF8.self)
                 document.attributions[k].text = string
                 document.attributions[k].normalized = ClaimNormalizer.normalize(string)
