@@ -75,6 +75,25 @@ struct MatchingTests {
         #expect(ClaimQuote.pieceStarts(text: "nospace", spanLengths: [3, 4]) == [])
     }
 
+    // The same speaker's words found whole in a longer quote are a fragment even with few
+    // content words; given to someone else, the same few words are not enough.
+    @Test func sameSpeakerFragmentNeedsLessContent() {
+        let long = "To every parent who dreams for their child, I say these words tonight: I will fight for you, and I will win for you."
+        let short = "I will fight for you, and I will win for you!"
+        #expect(run([q("a#1", long, speaker: "tomas-reyne"), q("b#1", short, speaker: "reyne")]).matches.first?.relation == "contained")
+        #expect(run([q("a#1", long, speaker: "tomas-reyne"), q("b#1", short, speaker: "ilse-marandi")]).matches.isEmpty)
+    }
+
+    // The same speaker's claim retold with a run of words in common and three content words
+    // shared is a paraphrase; without the run it needs five.
+    @Test func paraphraseWithARunOfWords() {
+        let direct = q("a#1", "I think the curfew is nothing compared to what they would do to us.", speaker: "tomas-reyne")
+        let told = q("b#1", "that the curfew is nothing compared to what rebel militias are doing", speaker: "tomas-reyne", direct: false)
+        #expect(run([direct, told]).matches.first?.relation == "paraphrase")
+        let noRun = q("b#1", "that a curfew means nothing, set against what rebel militias do", speaker: "tomas-reyne", direct: false)
+        #expect(run([direct, noRun]).matches.isEmpty)
+    }
+
     // A short reported claim with no quotation mark (`proposed a ban on …`) found inside a
     // longer claim is a shared topic, not a repeat; quoted, the same words are a fragment.
     @Test func shortReportedTopicIsNoFragment() throws {

@@ -77,7 +77,9 @@ struct ClaimRelation: Sendable, Equatable {
 ///   (``ClaimShape/quoted``) appears word for word in the other; the score is the share of
 ///   the quoting claim's words in its longest such fragment.
 /// - Otherwise, for the same speaker only, `paraphrase` when the claims share at least
-///   ``paraphraseShared`` content words and ``paraphraseRatio`` of the smaller set of them.
+///   ``paraphraseShared`` content words (``paraphraseSharedWithRun`` when ``minRun`` words of
+///   the shorter lie in trigrams of the longer) and ``paraphraseRatio`` of the smaller set of
+///   them.
 /// A stock phrase (`the president of the United States`) covers too little of any claim that
 /// says more than it to count.
 enum ClaimComparer {
@@ -90,6 +92,10 @@ enum ClaimComparer {
     static let minContent = 4
     static let shortFragment = 5
     static let paraphraseRatio = 0.5
+    static let paraphraseSharedWithRun = 3
+    /// For the same speaker, the content words the shorter claim needs (one fewer when all of
+    /// it is found): `I will fight for you, and I will win for you`.
+    static let sameSpeakerContent = 3
     /// The fewest words of a reported claim with no quotation mark that can be found inside a
     /// longer claim.
     static let reportedMinWords = 10
@@ -116,11 +122,13 @@ enum ClaimComparer {
         let newCovered = newShorter || !new.quoted.isEmpty ? grams.mark(coveredBy: old.words) : 0
         let covered = newShorter ? newCovered : grams.count(in: old.words, 0..<old.words.count)
         let need = shortWords < Self.longWords ? shortCover : longCover
-        let whole = covered == shortWords && covered >= shortFragment && shortContent >= 3
+        // The same speaker's words repeated need less content to be told from a stock phrase.
+        let sameSpeaker = speakers == .same
+        let whole = covered == shortWords && covered >= shortFragment && shortContent >= (sameSpeaker ? sameSpeakerContent - 1 : 3)
         // A short reported claim inside a longer one is a shared topic (`a ban on Muslims
         // entering the United States`), not a repeat.
         let topic = shortReported && shortWords < reportedMinWords && shortWords < longWords
-        if !topic, whole || (covered >= minRun && shortContent >= minContent && Double(covered) >= need * Double(shortWords)) {
+        if !topic, whole || (covered >= minRun && shortContent >= (sameSpeaker ? sameSpeakerContent : minContent) && Double(covered) >= need * Double(shortWords)) {
             let verbatim = covered == shortWords
             if new.words == old.words { return ClaimRelation(relation: .same, score: 1, verbatim: true) }
             // One whole quotation of a quote told in several is that quote repeated.
@@ -147,7 +155,10 @@ enum ClaimComparer {
         guard speakers == .same else { return nil }
         let shared = sharedCount(new.content, old.content)
         let smaller = min(new.content.count, old.content.count)
-        guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
+        // Fewer content words in common will do when the words share a run (`waterboarding is
+        // peanuts compared to what`).
+        let needShared = covered >= minRun ? paraphraseSharedWithRun : paraphraseShared
+        guard shared >= needShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
     }
 
