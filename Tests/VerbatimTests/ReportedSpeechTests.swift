@@ -32,6 +32,12 @@ struct ReportedSpeechTests {
                        text: "The talks will resume next week", mention: "a State Department official", cue: "said"),
         ExpectedReport(input: "The talks will resume next week, said Maria Zakharova.", kind: .indirect,
                        text: "The talks will resume next week", mention: "Maria Zakharova", cue: "said"),
+        // Auxiliaries and adverbs between the subject and the cue are not the speaker
+        // (`rules/function-words.tsv`, modifiers): they go with the cue.
+        ExpectedReport(input: "State officials are hoping they will win the appeal next year.", kind: .indirect,
+                       text: "they will win the appeal next year", mention: "State officials", cue: "are hoping"),
+        ExpectedReport(input: "The senator almost suggested that the question was out of line.", kind: .indirect,
+                       text: "that the question was out of line", mention: "The senator", cue: "almost suggested"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
