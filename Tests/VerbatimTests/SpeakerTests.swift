@@ -147,10 +147,14 @@ struct SpeakerTests {
         #expect(a.last?.name == "Clinton")
     }
 
-    // A headline `Name: clause` is an attribution when the text names that person in full.
-    @Test("a headline with a person's name and a colon", arguments: [
+    // A headline `Name: clause` is an attribution when the text names that person in full,
+    // names the source again, or the word is a role (`Poll:`); not a label.
+    @Test("a headline with a source's name and a colon", arguments: [
         ("Sanders: Clinton needs to ‘get away from all of this personality stuff’ with Trump.\n\nBernie Sanders offered advice on Friday.", "Bernie Sanders"),
-        ("Poll: Clinton leads Trump in three key states.\n\nThe poll was taken last week.", nil),
+        ("Poll: Clinton leads Trump in three key states.\n\nThe poll was taken last week.", "Poll"),
+        ("Judicial Watch: State Department hid a key email for years.\n\nJudicial Watch obtained the email.", "Judicial Watch"),
+        ("EXCLUSIVE: State Department hid a key email for years.\n\nThe group obtained the email.", nil),
+        ("Delegate Update: The latest count in the Democratic race.\n\nThe count is close.", nil),
     ] as [(String, String?)])
     func headlineColon(text: String, name: String?) {
         let a = Fixture.attributions(text).filter { $0.resolution == "colon" }

@@ -681,11 +681,14 @@ struct ReportedSpeech {
         return ByteRange(t[comma + 1].start, t[e - 1].end)
     }
 
-    /// A headline `Sanders: Clinton needs to …` / `Bill Clinton: Hillary thinks …`: a person's
-    /// name of one to four words, a colon and a clause of three words or more. The name is a
+    /// A headline `Sanders: Clinton needs to …` / `Bill Clinton: Hillary thinks …`: a name of
+    /// one to four words, a colon and a clause of three words or more. The name is a
     /// person's when it starts with a given name of `rules/first-names.tsv` or the document
-    /// names that surname in full or with a title (`Bernie Sanders`, `Sen. Sanders`): not a
-    /// label (`Poll:`, `Breaking:`, `The Latest:`, `EXCLUSIVE:`).
+    /// names that surname in full or with a title (`Bernie Sanders`, `Sen. Sanders`); a
+    /// source's when the document names it again (`Judicial Watch: …`, `AP: …`) or its last
+    /// word is a role of `rules/roles.tsv` (`Poll: …`, `Historians: …`, `Report: …`), as
+    /// PolNeAR's annotators mark them. Not a label in capitals or after a determiner
+    /// (`BREAKING:`, `EXCLUSIVE:`, `The Latest:`).
     func headlineColon(_ t: [Token], _ sentence: ByteRange, _ quoted: [Bool], _ document: Document) -> Clause? {
         let lx = lexicon, b = document.bytes
         guard let k = t.prefix(5).firstIndex(where: { $0.isPunct(b, ":") }), k >= 1, !quoted[k],
@@ -694,11 +697,30 @@ struct ReportedSpeech {
               let (s, e) = trimmed(t, k + 1, t.count, quoted, b), words(t, s, e) >= 3 else { return nil }
         let surname = t[k - 1]
         let given = k >= 2 && lx.rules.firstNames[t[0].text(b)] != nil
-        guard given || namedInFull(surname, after: sentence.end, document) else { return nil }
+        let range = ByteRange(t[0].start, surname.end)
+        let head = surname.lower(b)
+        let role = lx.rules.roles[head] != nil || lx.isPluralRole(head)
+        guard given || namedInFull(surname, after: sentence.end, document) || role
+                || Self.occurs(b[range.start..<range.end], in: b, from: sentence.end) else { return nil }
         let tokens = Array(t[..<k])
-        let sp = SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[k - 1].end), tokens: tokens, kind: .name)
+        let sp = SpeakerPhrase(range: range, tokens: tokens, kind: role && k == 1 ? .description : .name)
         return Clause(content: [ByteRange(t[s].start, t[e - 1].end)], cue: t[k].range, speaker: sp, resolution: .colon,
                       confidence: 0.75)
+    }
+
+    /// Whether `phrase` occurs in `b` from `position` on as whole words.
+    static func occurs(_ phrase: ArraySlice<UInt8>, in b: [UInt8], from position: Int) -> Bool {
+        guard let first = phrase.first, position < b.count else { return false }
+        var i = position
+        while i + phrase.count <= b.count {
+            if b[i] == first, b[i..<(i + phrase.count)].elementsEqual(phrase),
+               i == 0 || !NameIndex.isWordByte(b[i - 1]),
+               i + phrase.count == b.count || !NameIndex.isWordByte(b[i + phrase.count]) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether the document, after `position`, writes `surname` after a given name or a title
