@@ -38,6 +38,9 @@ struct ReportedSpeechTests {
                        text: "they will win the appeal next year", mention: "State officials", cue: "are hoping"),
         ExpectedReport(input: "The senator almost suggested that the question was out of line.", kind: .indirect,
                        text: "that the question was out of line", mention: "The senator", cue: "almost suggested"),
+        // A subject that opens the sentence, with asides between commas before the cue.
+        ExpectedReport(input: "The employee of nearly four years, a registered Republican who spoke on the condition of anonymity, said she was dismayed by the policy.",
+                       kind: .indirect, text: "she was dismayed by the policy", mention: "The employee", cue: "said"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

@@ -272,6 +272,10 @@ struct ReportedSpeech {
                 k = c
                 segments += 1
             }
+            // `Some voters who have listened …, on television or at events, said`: the subject
+            // that opens the sentence (not in a headline, where every word is capitalised).
+            let headline = !t[..<i].contains { $0.kind == .word && $0.end - $0.start > 3 && !$0.capitalized }
+            if !headline, let sp = lx.clauseSubject(t, e - 1, b), sp.range.start == t[0].start { return sp }
             return nil
         }
         return phrase(t, e, b)
