@@ -41,6 +41,11 @@ struct ReportedSpeechTests {
         // A subject that opens the sentence, with asides between commas before the cue.
         ExpectedReport(input: "The employee of nearly four years, a registered Republican who spoke on the condition of anonymity, said she was dismayed by the policy.",
                        kind: .indirect, text: "she was dismayed by the policy", mention: "The employee", cue: "said"),
+        // `As reported by X, CLAUSE` and `as X noted, CLAUSE`: the clause after the frame.
+        ExpectedReport(input: "As reported by the Ledger, the minister was told of the leak in March.", kind: .indirect,
+                       text: "the minister was told of the leak in March", mention: "the Ledger", cue: "reported"),
+        ExpectedReport(input: "And as Menendez pointed out, court rulings have a lasting impact on women.", kind: .indirect,
+                       text: "court rulings have a lasting impact on women", mention: "Menendez", cue: "pointed out"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

@@ -87,6 +87,10 @@ struct ReportedSpeech {
                 if let c = accordingTo(t, i, quoted, b) { out.append(c) }
                 continue
             }
+            if [.speech, .writing].contains(verb.cueClass), let c = asReported(t, i, l, quoted, b) {
+                out.append(c)
+                continue
+            }
             // `Bernie Sanders Says He’s …`: in a headline every word is capitalised.
             guard lx.isVerbUse(t, i, b) || (headline && !(i > 0 && lx.wordClass(t[i - 1], b) == .determiner)),
                   !underNegationModalOrPassive(t, i, b) else { continue }
@@ -134,6 +138,39 @@ struct ReportedSpeech {
         }
         guard let content = clause(after: comma, t, quoted, b) else { return nil }
         return Clause(content: [content], cue: t[0].range, speaker: sp, resolution: .accordingTo, confidence: 0.7, nests: false)
+    }
+
+    /// `As reported by Western Journalism, CLAUSE` and `as Clyburn noted, CLAUSE` (`And as`,
+    /// `(As BuzzFeed News first reported,`): `as` opening a clause, a speech or writing cue at
+    /// `i` with its speaker, then the clause after the comma that closes the frame (at most six
+    /// tokens after the cue or speaker: `as The Times reported on Saturday,`).
+    func asReported(_ t: [Token], _ i: Int, _ l: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
+        let lx = lexicon
+        // `as` opens the sentence or a clause (after a conjunction, a bracket, or `that,`):
+        // inside one (`He is, as The Times reported, an adviser`) the frame is an aside.
+        func opensClause(_ k: Int) -> Bool {
+            func joins(_ j: Int) -> Bool { lx.wordClass(t[j], b) == .conjunction || t[j].lowerIs("that", b) }
+            guard t[k].lowerIs("as", b) else { return false }
+            return k == 0 || joins(k - 1) || t[k - 1].isPunct(b, "(")
+                || (k >= 2 && t[k - 1].isPunct(b, ",") && joins(k - 2))
+        }
+        let speaker: SpeakerPhrase
+        let after: Int  // the first token after the frame's speaker and cue
+        if i >= 1, opensClause(i - 1), i + l + 1 < t.count, t[i + l].lowerIs("by", b), let sp = lx.speakerAfter(t, i + l + 1, b) {
+            speaker = sp
+            after = t.firstIndex { $0.start >= sp.range.end } ?? t.count
+        } else {
+            let e = lx.adverbialsStart(t, i, b)
+            guard let k = t[max(0, e - 9)..<e].firstIndex(where: { $0.lowerIs("as", b) }), opensClause(k),
+                  let sp = lx.speakerAfter(t, k + 1, b), sp.range.end == t[e - 1].end else { return nil }
+            speaker = sp
+            after = i + l
+        }
+        guard after < t.count, let comma = t[after..<min(t.count, after + 7)].firstIndex(where: { $0.isPunct(b, ",") }),
+              !t[after..<comma].contains(where: { $0.kind == .punctuation }),
+              let content = clause(after: comma, t, quoted, b) else { return nil }
+        return Clause(content: [content], cue: lx.cueRange(t, i, l, b), speaker: speaker,
+                      resolution: speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
     }
 
     /// `In a CBS News poll released Monday, CLAUSE`: a sentence that opens with `In`, a
