@@ -49,6 +49,9 @@ struct ReportedSpeechTests {
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
+        // A year after the determiner is part of the source (`a 2014 Labor Department study`).
+        ExpectedReport(input: "Most large companies fund maternity leave, according to a 2014 Labor Department study.", kind: .indirect,
+                       text: "Most large companies fund maternity leave", mention: "a 2014 Labor Department study", cue: "according to"),
         // Stance and intention cues annotators mark most of the time (`rules/cue-verbs.tsv`),
         // with an object or a `to` clause as content.
         ExpectedReport(input: "The senator expressed concern about the new tariffs.", kind: .indirect,

@@ -280,6 +280,11 @@ extension Lexicon {
             e = start + 1
             while e < t.count && e - start < 7 {
                 let p = t[e]
+                // `a 2014 Labor Department study`: a number after the determiner.
+                if p.kind == .number, e == start + 1, wordClass(first, b) == .determiner, e + 1 < t.count, t[e + 1].kind == .word {
+                    e += 1
+                    continue
+                }
                 guard p.kind == .word, cueLength(t, e, b) == 0 else { break }
                 if let c = wordClass(p, b), !c.opensPhrase { break }
                 // `the Khan family deserved better`: a word in -ed third or later is a verb
