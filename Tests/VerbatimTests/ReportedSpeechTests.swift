@@ -46,6 +46,12 @@ struct ReportedSpeechTests {
                        text: "the minister was told of the leak in March", mention: "the Ledger", cue: "reported"),
         ExpectedReport(input: "And as Menendez pointed out, court rulings have a lasting impact on women.", kind: .indirect,
                        text: "court rulings have a lasting impact on women", mention: "Menendez", cue: "pointed out"),
+        // A role held by what it knows of (`familiar with the matter`): the whole phrase, not
+        // its object, is the speaker (`rules/phrase-words.tsv`, holder-adjective).
+        ExpectedReport(input: "People familiar with the matter said the talks would resume.", kind: .indirect,
+                       text: "the talks would resume", mention: "People familiar with the matter", cue: "said"),
+        ExpectedReport(input: "The talks will resume in May, a person familiar with the matter said.", kind: .indirect,
+                       text: "The talks will resume in May", mention: "a person familiar with the matter", cue: "said"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

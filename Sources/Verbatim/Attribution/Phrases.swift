@@ -43,6 +43,7 @@ extension Lexicon {
         }
         guard let named = namedBefore(t, e, b) else {
             return (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map { withHolder($0, t, b) }
+                ?? heldBefore(t, e, b)
         }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
         let s = t.firstIndex { $0.start == named.range.start } ?? 0
@@ -88,14 +89,31 @@ extension Lexicon {
         var p = s - 1
         // `officials at the State Department`: past the article of a name.
         if sp.kind == .name, p >= 2, wordClass(t[p], b) == .determiner, !Self.isPossessive(t[p].text(b)) { p -= 1 }
-        let word = t[p].lower(b)
-        guard wordClass(t[p], b) == .preposition, rules.phraseWords.holders.contains(word) else { return sp }
-        // `a source close to the campaign`, `advisers to Mr. Obama`.
-        if word == "to", p >= 2, t[p - 1].lower(b) == "close" { p -= 1 }
+        guard wordClass(t[p], b) == .preposition else { return sp }
+        // `a source close to the campaign`, `people familiar with the matter`: any preposition
+        // after a holder adjective; otherwise a holder preposition (`advisers to Mr. Obama`).
+        if p >= 2, rules.phraseWords.holderAdjectives.contains(t[p - 1].lower(b)) {
+            p -= 1
+        } else if !rules.phraseWords.holders.contains(t[p].lower(b)) {
+            return sp
+        }
         guard let holder = describedBefore(t, p, b), let head = holder.tokens.last.map({ NameIndex.role($0.text(b)) }),
               rules.roles[head] != nil || isPluralRole(head) else { return sp }
         return SpeakerPhrase(range: ByteRange(holder.range.start, sp.range.end), tokens: holder.tokens + t[p..<s] + sp.tokens,
                              kind: .description)
+    }
+
+    /// `a person familiar with the planning said`: a role and its holder (``withHolder(_:_:_:)``)
+    /// whose holder is no speaker itself (`the planning`, `the matter`): the object, a
+    /// determiner and at most four words before `end`, extended back over its preposition to
+    /// the role. Nil when there is no such role.
+    func heldBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var s = end - 1
+        while s > 0, end - s < 5, t[s].kind == .word, wordClass(t[s], b) == nil { s -= 1 }
+        guard s >= 2, s < end - 1, wordClass(t[s], b) == .determiner else { return nil }
+        let object = SpeakerPhrase(range: ByteRange(t[s].start, t[end - 1].end), tokens: Array(t[s..<end]), kind: .description)
+        let held = withHolder(object, t, b)
+        return held.range.start < object.range.start ? held : nil
     }
 
     /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).

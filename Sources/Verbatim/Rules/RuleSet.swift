@@ -323,7 +323,7 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
-            case holder, impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
+            case holder, holderAdjective = "holder-adjective", impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -334,6 +334,9 @@ extension RuleSet {
         /// Participles that do so after a form of `be` (`is expected to …`).
         public var passiveEvidentials: Set<String>
         public var holders: Set<String>
+        /// Words between a role and its holder's preposition (`familiar` in `people familiar
+        /// with the matter`, `close` in `a source close to the campaign`).
+        public var holderAdjectives: Set<String>
         public var impersonalFamilies: Set<String>
         /// Cue forms that are as often common nouns (`hope`, `plans`).
         public var nounForms: Set<String>
@@ -353,6 +356,7 @@ extension RuleSet {
             evidentials = Set(words(.evidential))
             passiveEvidentials = Set(words(.evidentialPassive))
             holders = Set(words(.holder))
+            holderAdjectives = Set(words(.holderAdjective))
             impersonalFamilies = Set(words(.impersonal))
             nounForms = Set(words(.noun))
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
