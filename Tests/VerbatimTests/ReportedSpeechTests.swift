@@ -52,6 +52,9 @@ struct ReportedSpeechTests {
                        text: "the talks would resume", mention: "People familiar with the matter", cue: "said"),
         ExpectedReport(input: "The talks will resume in May, a person familiar with the matter said.", kind: .indirect,
                        text: "The talks will resume in May", mention: "a person familiar with the matter", cue: "said"),
+        // A label verb with an object pronoun (`rules/reporting.tsv`, label).
+        ExpectedReport(input: "Sanders called him divisive and dangerous.", kind: .indirect,
+                       text: "him divisive and dangerous", mention: "Sanders", cue: "called"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
@@ -262,6 +265,9 @@ struct ReportedSpeechTests {
         // Cue forms used as nouns (`rules/phrase-words.tsv`).
         "The memo reflects the greatest fear that the talks will fail.",
         "Aides met to discuss plans to expand the program.",
+        // A label verb before a name names, it does not label (`rules/reporting.tsv`).
+        "A militant group called Lashkar carried out the attack on the convoy.",
+        "The battleground states that ground will be harder to win again.",
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)

@@ -82,7 +82,7 @@ struct ReportedSpeech {
             // Quoting verbs report only with an object role (`criticized the accord`), not
             // `called it`, `quoted him`.
             guard let verb = lx.rules.cueVerbs[key],
-                  !verb.cueClass.governsOnly || lx.rules.reporting[key] == .object else { continue }
+                  !verb.cueClass.governsOnly || [.object, .label].contains(lx.rules.reporting[key]) else { continue }
             if verb.lemma == "according to" {
                 if let c = accordingTo(t, i, quoted, b) { out.append(c) }
                 continue
@@ -430,6 +430,11 @@ struct ReportedSpeech {
                   !t[(j + 1)..<k].contains(where: { $0.kind == .punctuation }) {
             // `said after the convention he would not accept`: past a short adverbial.
             s = k
+        } else if role == .label {
+            // `called him a liar`, `branded them “traitors”`: an object pronoun, then a word.
+            guard let p = lx.pronoun(t[j], b), p.object, j + 1 < t.count, t[j + 1].kind == .word || quoted[j + 1],
+                  t[j + 1].kind != .word || lx.wordClass(t[j + 1], b) != .preposition else { return nil }
+            s = j
         } else if role == .bare || role == .object {
             s = j
             // `said to be`, `said in`, `said, adding`, `said and`: no clause here; but `said
@@ -445,7 +450,8 @@ struct ReportedSpeech {
         let e = clauseEnd(t, s, quoted, b)
         // A short content only as the named object of a stance (`endorsed Cruz`, `backed Clinton`).
         guard e > s, words(t, s, e, outside: quoted) >= 1,
-              words(t, s, e) >= 3 || (role == .object && s == j && lx.isNameWord(t[s], b)) else { return nil }
+              words(t, s, e) >= 3 || (role == .object && s == j && lx.isNameWord(t[s], b)) || (role == .label && e - s >= 2)
+        else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
     }
 
@@ -616,7 +622,7 @@ struct ReportedSpeech {
         let closesAside = i > 0 && t[i - 1].isDash(b) && t[max(0, i - 40)..<(i - 1)].contains { $0.isDash(b) }
         // Nor does a cue that takes an object invert (`The US, meanwhile, accuses Russia of …`:
         // Russia is the object).
-        let takesObject = lx.rules.reporting[form] == .object
+        let takesObject = [.object, .label].contains(lx.rules.reporting[form])
         if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, !lx.isGerund(t[i], b),
            let sp = lx.speakerAfter(t, i + l, b),
            sp.kind != .description || lx.canSpeak(sp.tokens, b) {

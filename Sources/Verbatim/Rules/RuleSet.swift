@@ -60,6 +60,10 @@ public struct RuleSet: Sendable {
         case infinitive
         /// `criticized`, `accused`: a cue form whose content may be a plain object.
         case object
+        /// `called`, `branded`: a cue form that labels someone; its content is an object
+        /// pronoun and what it is called (`called him a liar`), never a name after it (`a
+        /// group called Lashkar`).
+        case label
     }
 
     /// Grammatical gender of a pronoun.
@@ -296,7 +300,7 @@ public struct RuleSet: Sendable {
 
         reporting = try Self.table(file("reporting.tsv")) { (row, fail) throws(RuleError) in
             guard let role = ReportingRole(rawValue: row[1]) else {
-                throw fail("role must be negation, hypothetical, passive, addressee, opener, bare, infinitive or object, found `\(row[1])`")
+                throw fail("role must be negation, hypothetical, passive, addressee, opener, bare, infinitive, object or label, found `\(row[1])`")
             }
             return role
         }
