@@ -245,6 +245,8 @@ struct ReportedSpeechTests {
         "Kerry said: “We are close to a deal on the ceasefire.”",
         "“We are close to a deal on the ceasefire,” Kerry said.",
         "‘Nobody expected a breakthrough this week’, she said, ‘and nobody should mistake one for a treaty.’",
+        // `told` after a speaker and an appositive: the name after it was told, it is no speaker.
+        "“Technically, it is very hard to imagine,” Yuri Barmin, an expert at the council, told Gazeta.ru.",
     ])
     func direct(text: String) {
         #expect(Fixture.analyse(text).attributions.allSatisfy { $0.kind == .direct })

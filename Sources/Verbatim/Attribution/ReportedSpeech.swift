@@ -623,7 +623,10 @@ struct ReportedSpeech {
         // Nor does a cue that takes an object invert (`The US, meanwhile, accuses Russia of …`:
         // Russia is the object).
         let takesObject = [.object, .label].contains(lx.rules.reporting[form])
-        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, !lx.isGerund(t[i], b),
+        // Nor one whose addressee follows it when a speaker stands before it (`“…,” Yuri
+        // Barmin, an expert at the council, told Gazeta.ru`: Gazeta.ru was told).
+        let toldAfter = lx.rules.reporting[form] == .addressee && lx.speakerBefore(t, i, b) != nil
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, !toldAfter, !lx.isGerund(t[i], b),
            let sp = lx.speakerAfter(t, i + l, b),
            sp.kind != .description || lx.canSpeak(sp.tokens, b) {
             // `…, said the senator`; not `…, estimated the losses`.
