@@ -55,6 +55,9 @@ struct ReportedSpeechTests {
         // A label verb with an object pronoun (`rules/reporting.tsv`, label).
         ExpectedReport(input: "Sanders called him divisive and dangerous.", kind: .indirect,
                        text: "him divisive and dangerous", mention: "Sanders", cue: "called"),
+        // The content ends before its speaker, even after an appositive with commas of its own.
+        ExpectedReport(input: "The new plans “will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call.",
+                       kind: .mixed, text: "The new plans “will not solve this challenge,”", mention: "Anne Richards", cue: "said"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

@@ -857,12 +857,24 @@ struct ReportedSpeech {
                 removed[h] = true
                 if d.cue == c.cue, let sp = d.speaker { speaker = sp; resolution = d.resolution; confidence = d.confidence }
             }
-            let mixed = c.content.contains { r in
+            // The quotation's speaker may stand inside the clause's content (`The new plans “…,”
+            // Anne Richards, assistant secretary of state for population, refugees, and
+            // migration, said`: the clause took a word of the appositive for its speaker): the
+            // content ends before the speaker.
+            var content = c.content
+            if let sp = speaker, let k = content.firstIndex(where: { $0.start < sp.range.start && sp.range.start < $0.end }) {
+                var e = sp.range.start
+                let b = document.bytes
+                while e > content[k].start, [0x20, 0x2C, 0x0A, 0x09].contains(b[e - 1]) { e -= 1 }
+                content = Array(content[..<k]) + (e > content[k].start ? [ByteRange(content[k].start, e)] : [])
+                if content.isEmpty { continue }
+            }
+            let mixed = content.contains { r in
                 let i = document.quotationIndex(after: r.start)
                 return i < document.quotations.count && document.quotations[i].start < r.end
             }
             let lastParagraph = document.paragraphIndex(at: hi - 1)
-            out.append(DraftAttribution(spans: c.content, inner: c.content, speaker: speaker, cue: c.cue, resolution: resolution,
+            out.append(DraftAttribution(spans: content, inner: content, speaker: speaker, cue: c.cue, resolution: resolution,
                                         confidence: confidence, lastParagraph: lastParagraph, kind: mixed ? .mixed : .indirect))
         }
         for (k, d) in quoted.enumerated() where !removed[k] { out.append(d) }
