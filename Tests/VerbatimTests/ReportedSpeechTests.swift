@@ -273,6 +273,8 @@ struct ReportedSpeechTests {
         // A label verb before a name names, it does not label (`rules/reporting.tsv`).
         "A militant group called Lashkar carried out the attack on the convoy.",
         "The battleground states that ground will be harder to win again.",
+        // Two words before `X said` are an adverbial, not what was said.
+        "Most recently, Trump called to ban imports from the region.",
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)

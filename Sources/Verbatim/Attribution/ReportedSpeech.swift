@@ -686,7 +686,7 @@ struct ReportedSpeech {
         } else if k < t.count, !lx.isSentenceEnd(t, k, b) {
             return nil
         }
-        guard pieces.count > 1 || words(t, s0, e0) >= 2 else { return nil }
+        guard pieces.count > 1 || words(t, s0, e0) >= 3 else { return nil }
         // Quotations only (`‘A’, she said, ‘B.’`) are the quotation sieves'.
         let outside = words(t, s0, e0, outside: quoted) + (rest.map { words(t, $0.0, $0.1, outside: quoted) } ?? 0)
         guard outside >= 1 else { return nil }
