@@ -32,6 +32,8 @@ struct MatchingTests {
         #expect(r.clusters.count == 1)
         #expect(r.clusters.first?.conflict == false)
         #expect(r.clusters.first?.docs == ["a", "b"])
+        // `kerry` (a surname alone) is listed once, as the full name it ends.
+        #expect(r.clusters.first?.speakers == ["john-kerry"])
     }
 
     // A fragment quoted inside reported speech links to the full quote elsewhere.

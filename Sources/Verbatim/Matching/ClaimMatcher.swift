@@ -307,12 +307,16 @@ public final class ClaimMatcher {
             }
             guard docIDs.count > 1 else { continue }
             let names = speakerIDs.map { speakerNames[Int($0)] }
+            // A surname alone (`reyne`, a transcript label) is the full name it ends (`tomas-reyne`)
+            // when both are there: listed once, as the full name.
+            let listed = names.filter { n in
+                n.contains("+") || !names.contains { m in m.count > n.count && !m.contains("+") && m.hasSuffix("-" + n) } }
             var differ = false
             for i in names.indices { for j in names.indices where j > i && SpeakerAgreement.of(names[i], names[j]) == .different { differ = true } }
             out.append(ClusterRecord(
                 id: Self.claimID(Int32(k)), text: c.text, quotes: c.quotes.map { quotes[Int($0)].id },
                 docs: docIDs.map { docNames[Int($0)] }, sources: docIDs.map { docSources[Int($0)] },
-                speakers: names, conflict: differ || !c.variants.isEmpty,
+                speakers: listed, conflict: differ || !c.variants.isEmpty,
                 variants: c.variants.map { ClusterRecord.Variant(quote: quotes[Int($0.quote)].id, text: $0.text) }))
         }
         return out
