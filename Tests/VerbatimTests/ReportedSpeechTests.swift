@@ -275,6 +275,8 @@ struct ReportedSpeechTests {
         "The battleground states that ground will be harder to win again.",
         // Two words before `X said` are an adverbial, not what was said.
         "Most recently, Trump called to ban imports from the region.",
+        // A participle opens no speaker's description (`including ones showing`).
+        "Caddell went on to discuss recent polls, including ones showing Trump leading nationally.",
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)
