@@ -75,6 +75,9 @@ struct MatchingTests {
         #expect(ClaimQuote.pieceStarts(text: "é a b", spanLengths: [1, 3]) == [3])
         #expect(ClaimQuote.pieceStarts(text: "one piece", spanLengths: [11]) == [])
         #expect(ClaimQuote.pieceStarts(text: "nospace", spanLengths: [3, 4]) == [])
+        // Marks of two characters (`''Jobs, jobs, jobs,'' … ''The Late Show''`): the lengths
+        // must add up, so the first space that fits is not taken.
+        #expect(ClaimQuote.pieceStarts(text: "Jobs, jobs, jobs, The Late Show", spanLengths: [21, 17]) == [18])
     }
 
     // The same speaker's words found whole in a longer quote are a fragment even with few

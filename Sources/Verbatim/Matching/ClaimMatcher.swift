@@ -31,22 +31,33 @@ public struct ClaimQuote: Sendable, Equatable {
 
     /// Where the pieces of a quote record's `text` start, read back from the lengths of its
     /// `spans` (in code points): each piece is its span less the quotation marks that enclose
-    /// it (none, one or two) and less white space runs made one, and is followed by the
-    /// joining space. Empty when the lengths do not fit the text (a boundary is then unknown,
-    /// never guessed far off).
+    /// it (none, one or two of one or two characters: `“…”`, `''…''`) and less white space runs
+    /// made one, and is followed by the joining space. The marks of every piece are chosen so
+    /// that the lengths add up to the text's, as few as a piece allows first; when no choice
+    /// does (white space was made one), each piece takes the first that puts a space after it.
+    /// Empty when the lengths do not fit the text (a boundary is then unknown, never guessed
+    /// far off).
     public static func pieceStarts(text: String, spanLengths: [Int]) -> [Int] {
         guard spanLengths.count > 1 else { return [] }
         let scalars = Array(text.unicodeScalars)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)  // scalar index → UTF-8 offset
         for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
+        func spaceAt(_ k: Int, after from: Int) -> Bool { k > from && k < scalars.count && scalars[k] == " " }
+        // Exact: every piece's marks (0…4 characters) chosen so that the total fits.
+        func fit(_ i: Int, _ from: Int) -> [Int]? {
+            if i == spanLengths.count - 1 { return (0...4).contains(from + spanLengths[i] - scalars.count) ? [] : nil }
+            for marks in [2, 0, 1, 4, 3] where spaceAt(from + spanLengths[i] - marks, after: from) {
+                let next = from + spanLengths[i] - marks + 1
+                if let rest = fit(i + 1, next) { return [next] + rest }
+            }
+            return nil
+        }
+        if spanLengths.count <= 6, let starts = fit(0, 0) { return starts.map { offsets[$0] } }
         var starts: [Int] = []
         var from = 0
         for length in spanLengths.dropLast() {
-            // The joining space: where the marks were both removed first, then one, then none;
-            // then a little shorter (white space made one).
-            let tries = [length - 2, length - 1, length, length - 3, length - 4]
-            guard let space = tries.map({ from + $0 }).first(where: { $0 > from && $0 < scalars.count && scalars[$0] == " " })
-            else { return [] }
+            guard let space = [length - 2, length - 1, length, length - 3, length - 4].map({ from + $0 })
+                .first(where: { spaceAt($0, after: from) }) else { return [] }
             from = space + 1
             starts.append(offsets[from])
         }
