@@ -66,7 +66,8 @@ struct ReportedSpeech {
         var out: [Clause] = []
         // `Rush Limbaugh: Hillary Asking Moderator To …`: the headline is Limbaugh's claim;
         // a cue inside it (`Asking`) is part of what he says.
-        if document.paragraphIndex(at: sentence.start) == 0, let c = headlineColon(t, sentence, quoted, document) { return [c] }
+        // (The title only, the document's first sentence: its tests read the whole text.)
+        if sentence.start == document.sentences.first?.start, let c = headlineColon(t, sentence, quoted, document) { return [c] }
         var i = 0
         while i < t.count {
             defer { i += 1 }
