@@ -6,7 +6,8 @@
 #
 # Copies the *.txt files of GOOD_DIR (default: ../shared/corpus/polnear/dev/text, else
 # examples/) into a temporary directory with an invalid-UTF-8 file, a binary file, an empty
-# file, a file of 50,000 unbalanced quotation marks and a 5 MB line of mixed marks, runs a
+# file, a file of 50,000 unbalanced quotation marks, a 5 MB line of mixed marks and a 4 MB
+# line of `Name: clause.` sentences (each one a headline's shape), runs a
 # release build of verbatim over it and checks the outcome.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ head -c 20000 /dev/urandom > "$work/in/zz-binary.txt"
 : > "$work/in/zz-empty.txt"
 python3 -c "print('“' * 50000)" > "$work/in/zz-unbalanced.txt"
 python3 -c "print('He said \"yes and \\' no “ maybe ‘ ' * 150000)" > "$work/in/zz-long-line.txt"
+python3 -c "print('Reyne: the talks will go on. ' * 150000)" > "$work/in/zz-colon-line.txt"
 files=$(ls "$work/in" | wc -l)
 start=$(date +%s.%N)
 "$bin" "$work/in" > "$work/out.ndjson" 2> "$work/err.txt"
