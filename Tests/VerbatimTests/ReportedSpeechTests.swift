@@ -58,6 +58,12 @@ struct ReportedSpeechTests {
         // The content ends before its speaker, even after an appositive with commas of its own.
         ExpectedReport(input: "The new plans “will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call.",
                        kind: .mixed, text: "The new plans “will not solve this challenge,”", mention: "Anne Richards", cue: "said"),
+        // A quantifier after its noun floats; the subject is before it.
+        ExpectedReport(input: "But Richards and Menendez both stressed that it was not all bad news.", kind: .indirect,
+                       text: "that it was not all bad news", mention: "Richards and Menendez", cue: "stressed"),
+        // A document that is the object of the verb speaks for the clause's subject.
+        ExpectedReport(input: "The mayor released a statement saying the comments were unfounded.", kind: .indirect,
+                       text: "the comments were unfounded", mention: "The mayor", cue: "saying"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

@@ -479,7 +479,23 @@ extension Lexicon {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, t[e - 1].end), tokens: antecedent.tokens,
                                  kind: antecedent.kind)
         }
-        return speakerBefore(t, i, b)
+        // `Richards and Menendez both stressed`, `the candidates all said`: a quantifier after
+        // its noun floats; the subject is before it.
+        if e >= 2, wordClass(t[e - 1], b) == .quantifier, t[e - 2].kind == .word, wordClass(t[e - 2], b) == nil,
+           let sp = speakerBefore(t, e - 1, b) {
+            return sp
+        }
+        let before = speakerBefore(t, i, b)
+        // `The town released a statement saying`, `Trump released a new radio ad calling`: a
+        // document that is the object of the clause's verb speaks for the clause's subject.
+        if isGerund(t[i], b), let doc = before, doc.kind == .description, let head = doc.tokens.last,
+           rules.roles[NameIndex.role(head.text(b))] == "document",
+           let s = t.firstIndex(where: { $0.start == doc.range.start }), s >= 2, t[s - 1].kind == .word,
+           let subject = namedBefore(t, s - 1, b) ?? describedBefore(t, s - 1, b) ?? clauseSubject(t, s, b),
+           subject.range.end <= t[s - 1].start {
+            return subject
+        }
+        return before
     }
 
     /// Whether a description can name a speaker: its head word is in `rules/roles.tsv` (or
