@@ -66,7 +66,7 @@ public final class ClaimMatcher {
 
         /// An estimate of the memory held, in bytes: the stored words and postings, and the
         /// per-quote, per-cluster and per-fingerprint bookkeeping.
-        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 124 + clusters * 96 }
+        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 148 + clusters * 96 }
     }
 
     private struct Stored {
@@ -84,8 +84,20 @@ public final class ClaimMatcher {
         var variants: [(quote: Int32, text: String)] = []
     }
 
+    /// What candidate selection and verification read of every stored quote, side by side
+    /// (24 bytes, no reference counted): a candidate's document, its speaker, and whether it is
+    /// the same text as the new quote, found without touching its shape.
+    private struct Brief {
+        var exact: UInt64
+        var words: Int32
+        var doc: Int32
+        var speaker: Int32
+    }
+
     private let vocabulary: ClaimVocabulary
     private var quotes: [Stored] = []
+    /// Per stored quote, as ``quotes``.
+    private var briefs: [Brief] = []
     private var clusters: [Cluster] = []
     private var docs: [String: Int32] = [:]
     private var docNames: [String] = []
@@ -183,11 +195,14 @@ public final class ClaimMatcher {
         do {
             // One reference to the stored quotes for the reads below; it ends before they grow.
             let stored = quotes
+            let briefs = self.briefs
             hitCount.withUnsafeMutableBufferPointer { count in
-                for q in touched {
-                    let n = count[Int(q)]
-                    count[Int(q)] = 0
-                    if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                briefs.withUnsafeBufferPointer { briefs in
+                    for q in touched {
+                        let n = count[Int(q)]
+                        count[Int(q)] = 0
+                        if briefs[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                    }
                 }
             }
 
@@ -196,10 +211,14 @@ public final class ClaimMatcher {
                 .prefix(Self.candidatesVerified)
             var grams = TrigramPositions(shape.words)
             for (q, _) in ranked {
-                let agreement = agreement(speaker, stored[Int(q)].speaker)
-                if let r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement) {
-                    found.append((q, r, agreement))
-                }
+                let brief = briefs[Int(q)]
+                let agreement = agreement(speaker, brief.speaker)
+                // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
+                // from the brief: an exact repeat's shape is not read at all.
+                let r = shape.words.count >= 3 && brief.words >= 3 && shape.exact == brief.exact
+                    ? ClaimRelation(relation: .same, score: 1, verbatim: true)
+                    : ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                if let r { found.append((q, r, agreement)) }
             }
         }
         func rank(_ r: MatchRelation) -> Int {
@@ -242,6 +261,7 @@ public final class ClaimMatcher {
 
         // 4. Index the new quote.
         quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
+        briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {
