@@ -158,13 +158,19 @@ final class Lexicon {
     func startsWithBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
         let end = min(p.end, p.start + 40)
         if let prefixes = boilerplateBytes {
-            if !b[p.start..<end].contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-                // ASCII (and no `\r`, which would join the next character): each byte is a
-                // character, lower-cased alone, and a prefix of the string is a prefix of the bytes.
-                return prefixes.contains { w in
-                    w.count <= end - p.start && w.indices.allSatisfy { k in WordShapes.fold(b[p.start + k]) == w[k] }
-                }
+            // The ASCII run the text opens with (no `\r`, which would join the next character):
+            // each of its bytes is a character, lower-cased alone. A prefix shorter than the run
+            // (the character after it ASCII, so a character ends there), or one of a text all
+            // ASCII, is a prefix of the string exactly when it is one of the bytes.
+            var run = p.start
+            while run < end && b[run] < 0x80 && b[run] != 0x0D { run += 1 }
+            let ascii = run - p.start
+            var undecided = false
+            for w in prefixes {
+                guard w.count < ascii || run == end else { undecided = true; continue }
+                if w.count <= ascii && w.indices.allSatisfy({ k in WordShapes.fold(b[p.start + k]) == w[k] }) { return true }
             }
+            if !undecided { return false }
             // Opening with punctuation (`“`, `—`, `«`): a character no ASCII prefix can start,
             // lower-cased or not.
             let first = UTF8Text.scalar(at: p.start, in: b).0.value
