@@ -85,13 +85,17 @@ public final class ClaimMatcher {
     }
 
     /// What candidate selection and verification read of every stored quote, side by side
-    /// (24 bytes, no reference counted): a candidate's document, its speaker, and whether it is
-    /// the same text as the new quote, found without touching its shape.
+    /// (24 bytes, no reference counted): a candidate's document, its speaker, whether it is
+    /// the same text as the new quote, and whether it has the same shape as another candidate,
+    /// found without touching its shape.
     private struct Brief {
         var exact: UInt64
         var words: Int32
         var doc: Int32
         var speaker: Int32
+        /// The first stored quote of the same shape (its words then shared): the quote itself,
+        /// or the first quote of its text when their shapes are equal.
+        var twin: Int32
     }
 
     private let vocabulary: ClaimVocabulary
@@ -210,14 +214,24 @@ public final class ClaimMatcher {
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
             var grams = TrigramPositions(shape.words)
+            // The candidates compared so far: a candidate of the same shape as one of them (a
+            // story republished word for word: the same twin), with the same speaker agreement,
+            // relates to the new quote as it does (`relate` is pure), and is not compared again.
+            var compared: [(twin: Int32, agreement: SpeakerAgreement, relation: ClaimRelation?)] = []
             for (q, _) in ranked {
                 let brief = briefs[Int(q)]
                 let agreement = agreement(speaker, brief.speaker)
-                // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
-                // from the brief: an exact repeat's shape is not read at all.
-                let r = shape.words.count >= 3 && brief.words >= 3 && shape.exact == brief.exact
-                    ? ClaimRelation(relation: .same, score: 1, verbatim: true)
-                    : ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                let r: ClaimRelation?
+                if shape.words.count >= 3 && brief.words >= 3 && shape.exact == brief.exact {
+                    // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
+                    // from the brief: an exact repeat's shape is not read at all.
+                    r = ClaimRelation(relation: .same, score: 1, verbatim: true)
+                } else if let same = compared.first(where: { $0.twin == brief.twin && $0.agreement == agreement }) {
+                    r = same.relation
+                } else {
+                    r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                    compared.append((brief.twin, agreement, r))
+                }
                 if let r { found.append((q, r, agreement)) }
             }
         }
@@ -260,8 +274,16 @@ public final class ClaimMatcher {
         }
 
         // 4. Index the new quote.
-        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
-        briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker))
+        // A shape equal to that of the first quote of the same text is that quote's: told by
+        // its twin, its words held once.
+        var twin = index
+        var kept = shape
+        if let first = sameText, quotes[Int(first)].shape == shape {
+            twin = first
+            kept = quotes[Int(first)].shape
+        }
+        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: kept))
+        briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker, twin: twin))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {
