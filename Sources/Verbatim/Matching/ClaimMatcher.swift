@@ -218,6 +218,7 @@ public final class ClaimMatcher {
             // story republished word for word: the same twin), with the same speaker agreement,
             // relates to the new quote as it does (`relate` is pure), and is not compared again.
             var compared: [(twin: Int32, agreement: SpeakerAgreement, relation: ClaimRelation?)] = []
+            compared.reserveCapacity(ranked.count)
             for (q, _) in ranked {
                 let brief = briefs[Int(q)]
                 let agreement = agreement(speaker, brief.speaker)
