@@ -187,11 +187,21 @@ final class Lexicon {
 /// answers "certainly not in the word list" without building a string.
 struct WordShapes {
     private var bits = [UInt64](repeating: 0, count: 256)
+    /// The (first byte, last byte) pairs of the words, folded, a bit each (for tokens: a
+    /// token's folded form ends with its last byte folded, or `'` for a final `’`).
+    private var ends = [UInt64](repeating: 0, count: 1024)
 
     init(_ words: [String]) {
         for w in words {
-            guard let f = w.utf8.first else { continue }
+            guard let f = w.utf8.first, let l = w.utf8.last else { continue }
             bits[Int(Self.fold(f))] |= 1 << UInt64(min(w.utf8.count, 63))
+            if l < 0x80 {
+                let pair = Int(Self.fold(f)) << 8 | Int(Self.fold(l))
+                ends[pair >> 6] |= 1 << UInt64(pair & 63)
+            } else {
+                // A word ending beyond ASCII may equal (canonically) one ending in ASCII: any end.
+                for k in 0..<4 { ends[Int(Self.fold(f)) << 2 | k] = ~0 }
+            }
         }
     }
 
@@ -213,7 +223,18 @@ struct WordShapes {
         let length = min(t.end - t.start, 63)
         // ’ is three bytes where the lists write ': allow for it.
         let mask: UInt64 = (1 << UInt64(length)) | (length >= 2 ? 1 << UInt64(length - 2) : 0)
-        return bits[Int(Self.fold(b[t.start]))] & mask != 0
+        let first = Self.fold(b[t.start])
+        guard bits[Int(first)] & mask != 0 else { return false }
+        // The last character, when the bytes tell it: ASCII (lower-cased alone) or a final `’`
+        // (read as '); another final character may lower-case to anything.
+        guard t.end > t.start else { return true }
+        var last = b[t.end - 1]
+        if last >= 0x80 {
+            guard t.end - t.start >= 3, last == 0x99, b[t.end - 2] == 0x80, b[t.end - 3] == 0xE2 else { return true }
+            last = 0x27
+        }
+        let pair = Int(first) << 8 | Int(Self.fold(last))
+        return ends[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 }
 
