@@ -187,26 +187,34 @@ final class Lexicon {
 /// answers "certainly not in the word list" without building a string.
 struct WordShapes {
     private var bits = [UInt64](repeating: 0, count: 256)
-    /// The (first byte, last byte) pairs of the words, folded, a bit each (for tokens: a
-    /// token's folded form ends with its last byte folded, or `'` for a final `’`).
-    private var ends = [UInt64](repeating: 0, count: 1024)
+    /// The words' (first, second, last) bytes folded, hashed to one bit of 65,536 (a token's
+    /// folded form has its bytes folded there, and `'` for a final `’`); the second is 0 in a
+    /// word of one byte. A first byte in ``loose`` has a word whose second or last byte is
+    /// beyond ASCII (equal, canonically, to more than its bytes say): no bit is asked.
+    private var triples = [UInt64](repeating: 0, count: 1024)
+    private var loose = [Bool](repeating: false, count: 256)
 
     init(_ words: [String]) {
         for w in words {
             guard let f = w.utf8.first, let l = w.utf8.last else { continue }
             bits[Int(Self.fold(f))] |= 1 << UInt64(min(w.utf8.count, 63))
-            if l < 0x80 {
-                let pair = Int(Self.fold(f)) << 8 | Int(Self.fold(l))
-                ends[pair >> 6] |= 1 << UInt64(pair & 63)
+            let s = w.utf8.count >= 2 ? w.utf8[w.utf8.index(after: w.utf8.startIndex)] : 0
+            if s >= 0x80 || l >= 0x80 {
+                loose[Int(Self.fold(f))] = true
             } else {
-                // A word ending beyond ASCII may equal (canonically) one ending in ASCII: any end.
-                for k in 0..<4 { ends[Int(Self.fold(f)) << 2 | k] = ~0 }
+                let k = Self.triple(Self.fold(f), Self.fold(s), Self.fold(l))
+                triples[k >> 6] |= 1 << UInt64(k & 63)
             }
         }
     }
 
     @inline(__always)
     static func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    @inline(__always)
+    private static func triple(_ f: UInt8, _ s: UInt8, _ l: UInt8) -> Int {
+        Int(((UInt32(f) << 16 | UInt32(s) << 8 | UInt32(l)) &* 0x9E37_79B1) >> 16)
+    }
 
     /// False when no word of the list has this word's first byte and length.
     @inline(__always)
@@ -217,7 +225,8 @@ struct WordShapes {
         return bits[Int(Self.fold(f))] & mask != 0
     }
 
-    /// False when no word of the list has this token's first byte and length.
+    /// False when no word of the list has this token's first byte and length, or its first,
+    /// second and last characters (when the bytes tell them).
     @inline(__always)
     func may(_ t: Token, _ b: [UInt8]) -> Bool {
         let length = min(t.end - t.start, 63)
@@ -225,16 +234,21 @@ struct WordShapes {
         let mask: UInt64 = (1 << UInt64(length)) | (length >= 2 ? 1 << UInt64(length - 2) : 0)
         let first = Self.fold(b[t.start])
         guard bits[Int(first)] & mask != 0 else { return false }
-        // The last character, when the bytes tell it: ASCII (lower-cased alone) or a final `’`
-        // (read as '); another final character may lower-case to anything.
-        guard t.end > t.start else { return true }
+        // The second and last characters, when the bytes tell them: ASCII (lower-cased alone)
+        // or a final `’` (read as '); another character may lower-case to anything.
+        guard t.end > t.start, !loose[Int(first)] else { return true }
+        var second: UInt8 = 0
+        if t.end - t.start >= 2 {
+            second = b[t.start + 1]
+            guard second < 0x80 else { return true }
+        }
         var last = b[t.end - 1]
         if last >= 0x80 {
             guard t.end - t.start >= 3, last == 0x99, b[t.end - 2] == 0x80, b[t.end - 3] == 0xE2 else { return true }
             last = 0x27
         }
-        let pair = Int(first) << 8 | Int(Self.fold(last))
-        return ends[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+        let k = Self.triple(first, Self.fold(second), Self.fold(last))
+        return triples[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
 
