@@ -160,14 +160,18 @@ final class Lexicon {
         if let prefixes = boilerplateBytes {
             // The ASCII run the text opens with (no `\r`, which would join the next character):
             // each of its bytes is a character, lower-cased alone. A prefix shorter than the run
-            // (the character after it ASCII, so a character ends there), or one of a text all
-            // ASCII, is a prefix of the string exactly when it is one of the bytes.
+            // (the character after it ASCII, so a character ends there), or any prefix when the
+            // run is closed (the text all ASCII, or a curly mark next), is a prefix of the string
+            // exactly when it is one of the bytes.
             var run = p.start
             while run < end && b[run] < 0x80 && b[run] != 0x0D { run += 1 }
             let ascii = run - p.start
+            // A curly quotation mark or apostrophe after the run (`Trump’s`, U+2018–U+201D) is a
+            // character of its own that lower-cases to itself: no ASCII prefix reaches past it.
+            let closed = run == end || (run + 2 < end && b[run] == 0xE2 && b[run + 1] == 0x80 && b[run + 2] >= 0x98 && b[run + 2] <= 0x9D)
             var undecided = false
             for w in prefixes {
-                guard w.count < ascii || run == end else { undecided = true; continue }
+                guard w.count < ascii || closed else { undecided = true; continue }
                 if w.count <= ascii && w.indices.allSatisfy({ k in WordShapes.fold(b[p.start + k]) == w[k] }) { return true }
             }
             if !undecided { return false }
