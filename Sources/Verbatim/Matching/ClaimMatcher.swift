@@ -30,7 +30,8 @@ public struct ClaimQuote: Sendable, Equatable {
 /// more documents when the run ends (`cluster`).
 ///
 /// Reads: quotes one at a time, in the order of the run. Keeps, per quote: its words as
-/// hashes (``ClaimShape``, at most ``ClaimVocabulary/maxWords``), its ids and its cluster; per
+/// hashes (``ClaimShape``, at most ``ClaimVocabulary/maxWords``; held once for the quotes of
+/// one text and shape), its ids and its cluster; per
 /// cluster: the first quote's text and the members after it. Nothing else grows with the run.
 ///
 /// How a repeat is found, at a cost per quote that does not grow with the quotes seen:
@@ -300,7 +301,7 @@ public final class ClaimMatcher {
             recent.append(index)
             bySpeaker[speaker] = recent
         }
-        wordsHeld += shape.words.count + shape.content.count
+        if twin == index { wordsHeld += shape.words.count + shape.content.count }  // a twin's are shared
         matchCount += records.count
         return (Self.claimID(cluster), records)
     }
