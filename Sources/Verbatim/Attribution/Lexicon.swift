@@ -158,13 +158,23 @@ final class Lexicon {
     func startsWithBoilerplate(_ b: [UInt8], _ p: ByteRange) -> Bool {
         let end = min(p.end, p.start + 40)
         if let prefixes = boilerplateBytes {
-            if !b[p.start..<end].contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-                // ASCII (and no `\r`, which would join the next character): each byte is a
-                // character, lower-cased alone, and a prefix of the string is a prefix of the bytes.
-                return prefixes.contains { w in
-                    w.count <= end - p.start && w.indices.allSatisfy { k in WordShapes.fold(b[p.start + k]) == w[k] }
-                }
+            // The ASCII run the text opens with (no `\r`, which would join the next character):
+            // each of its bytes is a character, lower-cased alone. A prefix shorter than the run
+            // (the character after it ASCII, so a character ends there), or any prefix when the
+            // run is closed (the text all ASCII, or a curly mark next), is a prefix of the string
+            // exactly when it is one of the bytes.
+            var run = p.start
+            while run < end && b[run] < 0x80 && b[run] != 0x0D { run += 1 }
+            let ascii = run - p.start
+            // A curly quotation mark or apostrophe after the run (`Trump’s`, U+2018–U+201D) is a
+            // character of its own that lower-cases to itself: no ASCII prefix reaches past it.
+            let closed = run == end || (run + 2 < end && b[run] == 0xE2 && b[run + 1] == 0x80 && b[run + 2] >= 0x98 && b[run + 2] <= 0x9D)
+            var undecided = false
+            for w in prefixes {
+                guard w.count < ascii || closed else { undecided = true; continue }
+                if w.count <= ascii && w.indices.allSatisfy({ k in WordShapes.fold(b[p.start + k]) == w[k] }) { return true }
             }
+            if !undecided { return false }
             // Opening with punctuation (`“`, `—`, `«`): a character no ASCII prefix can start,
             // lower-cased or not.
             let first = UTF8Text.scalar(at: p.start, in: b).0.value
@@ -181,16 +191,34 @@ final class Lexicon {
 /// answers "certainly not in the word list" without building a string.
 struct WordShapes {
     private var bits = [UInt64](repeating: 0, count: 256)
+    /// The words' (first, second, last) bytes folded, hashed to one bit of 65,536 (a token's
+    /// folded form has its bytes folded there, and `'` for a final `’`); the second is 0 in a
+    /// word of one byte. A first byte in ``loose`` has a word whose second or last byte is
+    /// beyond ASCII (equal, canonically, to more than its bytes say): no bit is asked.
+    private var triples = [UInt64](repeating: 0, count: 1024)
+    private var loose = [Bool](repeating: false, count: 256)
 
     init(_ words: [String]) {
         for w in words {
-            guard let f = w.utf8.first else { continue }
+            guard let f = w.utf8.first, let l = w.utf8.last else { continue }
             bits[Int(Self.fold(f))] |= 1 << UInt64(min(w.utf8.count, 63))
+            let s = w.utf8.count >= 2 ? w.utf8[w.utf8.index(after: w.utf8.startIndex)] : 0
+            if s >= 0x80 || l >= 0x80 {
+                loose[Int(Self.fold(f))] = true
+            } else {
+                let k = Self.triple(Self.fold(f), Self.fold(s), Self.fold(l))
+                triples[k >> 6] |= 1 << UInt64(k & 63)
+            }
         }
     }
 
     @inline(__always)
     static func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    @inline(__always)
+    private static func triple(_ f: UInt8, _ s: UInt8, _ l: UInt8) -> Int {
+        Int(((UInt32(f) << 16 | UInt32(s) << 8 | UInt32(l)) &* 0x9E37_79B1) >> 16)
+    }
 
     /// False when no word of the list has this word's first byte and length.
     @inline(__always)
@@ -201,13 +229,30 @@ struct WordShapes {
         return bits[Int(Self.fold(f))] & mask != 0
     }
 
-    /// False when no word of the list has this token's first byte and length.
+    /// False when no word of the list has this token's first byte and length, or its first,
+    /// second and last characters (when the bytes tell them).
     @inline(__always)
     func may(_ t: Token, _ b: [UInt8]) -> Bool {
         let length = min(t.end - t.start, 63)
         // ’ is three bytes where the lists write ': allow for it.
         let mask: UInt64 = (1 << UInt64(length)) | (length >= 2 ? 1 << UInt64(length - 2) : 0)
-        return bits[Int(Self.fold(b[t.start]))] & mask != 0
+        let first = Self.fold(b[t.start])
+        guard bits[Int(first)] & mask != 0 else { return false }
+        // The second and last characters, when the bytes tell them: ASCII (lower-cased alone)
+        // or a final `’` (read as '); another character may lower-case to anything.
+        guard t.end > t.start, !loose[Int(first)] else { return true }
+        var second: UInt8 = 0
+        if t.end - t.start >= 2 {
+            second = b[t.start + 1]
+            guard second < 0x80 else { return true }
+        }
+        var last = b[t.end - 1]
+        if last >= 0x80 {
+            guard t.end - t.start >= 3, last == 0x99, b[t.end - 2] == 0x80, b[t.end - 3] == 0xE2 else { return true }
+            last = 0x27
+        }
+        let k = Self.triple(first, Self.fold(second), Self.fold(last))
+        return triples[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
 

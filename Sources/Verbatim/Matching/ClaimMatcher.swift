@@ -70,7 +70,8 @@ public struct ClaimQuote: Sendable, Equatable {
 /// more documents when the run ends (`cluster`).
 ///
 /// Reads: quotes one at a time, in the order of the run. Keeps, per quote: its words as
-/// hashes (``ClaimShape``, at most ``ClaimVocabulary/maxWords``), its ids and its cluster; per
+/// hashes (``ClaimShape``, at most ``ClaimVocabulary/maxWords``; held once for the quotes of
+/// one text and shape), its ids and its cluster; per
 /// cluster: the first quote's text and the members after it. Nothing else grows with the run.
 ///
 /// How a repeat is found, at a cost per quote that does not grow with the quotes seen:
@@ -106,7 +107,7 @@ public final class ClaimMatcher {
 
         /// An estimate of the memory held, in bytes: the stored words and postings, and the
         /// per-quote, per-cluster and per-fingerprint bookkeeping.
-        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 124 + clusters * 96 }
+        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 148 + clusters * 96 }
     }
 
     private struct Stored {
@@ -124,8 +125,24 @@ public final class ClaimMatcher {
         var variants: [(quote: Int32, text: String)] = []
     }
 
+    /// What candidate selection and verification read of every stored quote, side by side
+    /// (24 bytes, no reference counted): a candidate's document, its speaker, whether it is
+    /// the same text as the new quote, and whether it has the same shape as another candidate,
+    /// found without touching its shape.
+    private struct Brief {
+        var exact: UInt64
+        var words: Int32
+        var doc: Int32
+        var speaker: Int32
+        /// The first stored quote of the same shape (its words then shared): the quote itself,
+        /// or the first quote of its text when their shapes are equal.
+        var twin: Int32
+    }
+
     private let vocabulary: ClaimVocabulary
     private var quotes: [Stored] = []
+    /// Per stored quote, as ``quotes``.
+    private var briefs: [Brief] = []
     private var clusters: [Cluster] = []
     private var docs: [String: Int32] = [:]
     private var docNames: [String] = []
@@ -225,11 +242,14 @@ public final class ClaimMatcher {
         do {
             // One reference to the stored quotes for the reads below; it ends before they grow.
             let stored = quotes
+            let briefs = self.briefs
             hitCount.withUnsafeMutableBufferPointer { count in
-                for q in touched {
-                    let n = count[Int(q)]
-                    count[Int(q)] = 0
-                    if stored[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                briefs.withUnsafeBufferPointer { briefs in
+                    for q in touched {
+                        let n = count[Int(q)]
+                        count[Int(q)] = 0
+                        if briefs[Int(q)].doc != doc { candidates.append((q, n < 0 ? 0 : n)) }
+                    }
                 }
             }
 
@@ -237,11 +257,26 @@ public final class ClaimMatcher {
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
             var grams = TrigramPositions(shape.words)
+            // The candidates compared so far: a candidate of the same shape as one of them (a
+            // story republished word for word: the same twin), with the same speaker agreement,
+            // relates to the new quote as it does (`relate` is pure), and is not compared again.
+            var compared: [(twin: Int32, agreement: SpeakerAgreement, relation: ClaimRelation?)] = []
+            compared.reserveCapacity(ranked.count)
             for (q, _) in ranked {
-                let agreement = agreement(speaker, stored[Int(q)].speaker)
-                if let r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement) {
-                    found.append((q, r, agreement))
+                let brief = briefs[Int(q)]
+                let agreement = agreement(speaker, brief.speaker)
+                let r: ClaimRelation?
+                if shape.words.count >= 3 && brief.words >= 3 && shape.exact == brief.exact {
+                    // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
+                    // from the brief: an exact repeat's shape is not read at all.
+                    r = ClaimRelation(relation: .same, score: 1, verbatim: true)
+                } else if let same = compared.first(where: { $0.twin == brief.twin && $0.agreement == agreement }) {
+                    r = same.relation
+                } else {
+                    r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                    compared.append((brief.twin, agreement, r))
                 }
+                if let r { found.append((q, r, agreement)) }
             }
         }
         func rank(_ r: MatchRelation) -> Int {
@@ -283,7 +318,16 @@ public final class ClaimMatcher {
         }
 
         // 4. Index the new quote.
-        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: shape))
+        // A shape equal to that of the first quote of the same text is that quote's: told by
+        // its twin, its words held once.
+        var twin = index
+        var kept = shape
+        if let first = sameText, quotes[Int(first)].shape == shape {
+            twin = first
+            kept = quotes[Int(first)].shape
+        }
+        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: kept))
+        briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker, twin: twin))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
         for f in prints {
@@ -299,7 +343,7 @@ public final class ClaimMatcher {
             recent.append(index)
             bySpeaker[speaker] = recent
         }
-        wordsHeld += shape.words.count + shape.content.count
+        if twin == index { wordsHeld += shape.words.count + shape.content.count }  // a twin's are shared
         matchCount += records.count
         return (Self.claimID(cluster), records)
     }

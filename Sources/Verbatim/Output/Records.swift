@@ -242,22 +242,40 @@ struct JSONLine {
     var out: [UInt8]
     var first = true
 
-    mutating func begin(_ type: String) {
+    mutating func begin(_ type: StaticString) {
         raw("{\"type\":")
-        string(type)
+        key(type, colon: false)
         first = false
     }
 
     mutating func end() { raw("}") }
 
-    mutating func key(_ k: String) {
+    /// A key (a literal): its bytes as they are when none needs an escape, as with ``string(_:)``.
+    mutating func key(_ k: StaticString) {
         if !first { out.append(0x2C) }
         first = false
-        string(k)
-        out.append(0x3A)
+        key(k, colon: true)
+    }
+
+    private mutating func key(_ k: StaticString, colon: Bool) {
+        k.withUTF8Buffer { bytes in
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+                out.append(0x22)
+                out.append(contentsOf: bytes)
+                out.append(0x22)
+            } else {
+                string(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        if colon { out.append(0x3A) }
     }
 
     mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    /// ``raw(_:)`` of a literal, copied from its bytes.
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
 
     /// Writes the decimal digits without making a string.
     mutating func int(_ v: Int) {

@@ -276,6 +276,14 @@ final class SentenceIterator {
             while true {
                 let next = verbatim_break_next(handle)
                 if next < 0 { break }
+                b.withUnsafeBytes { raw in
+                    // Eight ASCII bytes at a time (a UTF-16 unit each) while the boundary is beyond them.
+                    while Int(next) - u >= 8 && end - byte >= 8
+                        && raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        u += 8
+                        byte += 8
+                    }
+                }
                 while u < Int(next) && byte < end {
                     let lead = b[byte]
                     let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4

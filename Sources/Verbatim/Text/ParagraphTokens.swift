@@ -33,7 +33,7 @@ struct ParagraphTokens {
         first.reserveCapacity(paragraphs.count + 1)
         for p in paragraphs {
             first.append(all.count)
-            all += tokenizer.tokens(bytes, p)
+            tokenizer.append(bytes, p, to: &all)
         }
         first.append(all.count)
         self.all = all

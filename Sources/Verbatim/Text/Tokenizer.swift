@@ -21,20 +21,76 @@ struct Tokenizer {
     let abbreviations: Set<String>
     /// The longest abbreviation, in bytes: longer words are never looked up.
     let longestAbbreviation: Int
+    /// The abbreviations' bytes by ``byteHash(_:)``, when every one is ASCII (nil otherwise):
+    /// an ASCII word is then one of them exactly when its bytes are, found without making a
+    /// string. (A word with other characters is looked up as a string: canonical equivalence
+    /// can make it equal to an ASCII one, `\u{212A}` to `K`.)
+    private let asciiAbbreviations: [UInt64: [[UInt8]]]?
 
     init(abbreviations: Set<String>) {
         self.abbreviations = abbreviations
         longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+        if abbreviations.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            var table: [UInt64: [[UInt8]]] = [:]
+            for a in abbreviations { table[Self.byteHash(a.utf8), default: []].append(Array(a.utf8)) }
+            asciiAbbreviations = table
+        } else {
+            asciiAbbreviations = nil
+        }
+    }
+
+    /// FNV-1a over the bytes.
+    private static func byteHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in bytes { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Whether `b[s..<e]` (a word and its final period) is an abbreviation of the rules.
+    private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: b[s..<e])
+        if let table = asciiAbbreviations, bytes.allSatisfy({ $0 < 0x80 }) {
+            return table[Self.byteHash(bytes)]?.contains { $0.elementsEqual(bytes) } ?? false
+        }
+        return abbreviations.contains(String(decoding: bytes, as: UTF8.self))
     }
 
     func tokens(_ b: [UInt8], _ range: ByteRange) -> [Token] {
         var out: [Token] = []
         // About one token in five bytes of news text: few arrays grow more than once.
         out.reserveCapacity(range.count / 5 + 4)
+        append(b, range, to: &out)
+        return out
+    }
+
+    /// Appends the tokens of `range` to `out` (as ``tokens(_:_:)`` would give them).
+    func append(_ b: [UInt8], _ range: ByteRange, to out: inout [Token]) {
+        guard !range.isEmpty else { return }
+        precondition(range.start >= 0 && range.end <= b.count, "range \(range) outside the text")
+        // The bytes read through a buffer pointer (the range checked above; every other read
+        // checked against the range's end or, to decode a character, the text's).
+        b.withUnsafeBufferPointer { append($0, range, to: &out) }
+    }
+
+    private func append(_ b: UnsafeBufferPointer<UInt8>, _ range: ByteRange, to out: inout [Token]) {
         var i = range.start
         let end = range.end
         while i < end {
-            if b[i] == 0x20 { i += 1; continue }
+            let first = b[i]
+            // ASCII spaces and punctuation, the most of what is not a letter, without decoding.
+            if first < 0x80 {
+                if first == 0x20 || (first >= 0x09 && first <= 0x0D) { i += 1; continue }
+                if !((first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) || (first >= 0x30 && first <= 0x39)) && first != 0x40 {
+                    var j = i + 1
+                    // Runs of the same dash or period are one token (--, ...).
+                    if first == 0x2E || first == 0x2D {
+                        while j < end && b[j] == first { j += 1 }
+                    }
+                    out.append(Token(start: i, end: j, kind: .punctuation, capitalized: false))
+                    i = j
+                    continue
+                }
+            }
             let (c, len) = UTF8Text.scalar(at: i, in: b)
             if UTF8Text.isSpace(c) { i += len; continue }
             if UTF8Text.isAlnum(c) {
@@ -89,8 +145,8 @@ struct Tokenizer {
                         if b[k] == 0x2D { hyphen = k + 1 }
                     }
                     if (letters == 1 && UTF8Text.isUpper(c)) || (innerDot && letters <= 8)
-                        || (j + 1 - start <= longestAbbreviation && abbreviations.contains(String(decoding: b[start...j], as: UTF8.self)))
-                        || (hyphen > start && abbreviations.contains(String(decoding: b[hyphen...j], as: UTF8.self))) {
+                        || (j + 1 - start <= longestAbbreviation && isAbbreviation(b, start, j + 1))
+                        || (hyphen > start && isAbbreviation(b, hyphen, j + 1)) {
                         j += 1
                     }
                 }
@@ -115,7 +171,6 @@ struct Tokenizer {
             out.append(Token(start: i, end: j, kind: .punctuation, capitalized: false))
             i = j
         }
-        return out
     }
 }
 
