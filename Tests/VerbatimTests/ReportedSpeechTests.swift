@@ -64,6 +64,9 @@ struct ReportedSpeechTests {
         // A document that is the object of the verb speaks for the clause's subject.
         ExpectedReport(input: "The mayor released a statement saying the comments were unfounded.", kind: .indirect,
                        text: "the comments were unfounded", mention: "The mayor", cue: "saying"),
+        // A short phrase of time opening the sentence is no subject (`Hours later,`).
+        ExpectedReport(input: "Hours later, Trump returned the compliment, telling Reuters the two had been friends for years.", kind: .indirect,
+                       text: "the two had been friends for years", mention: "Trump", cue: "telling"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),

@@ -335,9 +335,11 @@ extension Lexicon {
         if let opening = openingDescription(t, 0, end, b) { return opening }
         // An introductory phrase (`Here in Columbia,`, `In March,`) is not the subject.
         // So is an opening participle or adverb (`Struggling to …, President Obama is`).
+        // So is a short phrase of time (`Hours later,`, `Two days earlier,`).
         if let first = t.first, first.kind == .word,
-           (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b),
-           let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }) {
+           let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }),
+           (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b)
+            || (comma >= 2 && comma <= 4 && [.modifier, .time].contains(wordClass(t[comma - 1], b))) {
             i = comma + 1
             // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton …`: short segments between
             // commas still belong to the introduction.
