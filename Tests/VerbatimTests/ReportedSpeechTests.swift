@@ -67,6 +67,11 @@ struct ReportedSpeechTests {
         // A short phrase of time opening the sentence is no subject (`Hours later,`).
         ExpectedReport(input: "Hours later, Trump returned the compliment, telling Reuters the two had been friends for years.", kind: .indirect,
                        text: "the two had been friends for years", mention: "Trump", cue: "telling"),
+        // A cue form used as a noun ends a description (`her thinking`, `the court's ruling`).
+        ExpectedReport(input: "People familiar with her thinking say she now accepts the plan.", kind: .indirect,
+                       text: "she now accepts the plan", mention: "People familiar with her thinking", cue: "say"),
+        ExpectedReport(input: "The court's ruling said the law was invalid.", kind: .indirect,
+                       text: "the law was invalid", mention: "court's ruling", cue: "said"),
         // `according to X, CLAUSE`.
         ExpectedReport(input: "According to Shehata, Russia and the US have a common goal.", kind: .indirect,
                        text: "Russia and the US have a common goal", mention: "Shehata", cue: "According to"),
@@ -163,11 +168,12 @@ struct ReportedSpeechTests {
         // A cue that may take an addressee, with an infinitive and none.
         ExpectedReport(input: "The governor has promised to veto the bill.", kind: .indirect,
                        text: "to veto the bill", mention: "The governor", cue: "has promised"),
-        // A share of those polled; a description with a participle after it.
+        // A share of those polled; a description with a participle after it (`briefed on`
+        // ties the role to what it knows of: the whole phrase).
         ExpectedReport(input: "Six in 10 say the governor is doing a good job.", kind: .indirect,
                        text: "the governor is doing a good job", mention: "Six in 10", cue: "say"),
         ExpectedReport(input: "People briefed on the plan said it would be announced on Monday.", kind: .indirect,
-                       text: "it would be announced on Monday", mention: "People", cue: "said"),
+                       text: "it would be announced on Monday", mention: "People briefed on the plan", cue: "said"),
         // A role after a hyphenated prefix can speak (the subject of a cue after `but`).
         ExpectedReport(input: "His ex-wife agreed, but contended that she should not have to give up her privacy.", kind: .indirect,
                        text: "that she should not have to give up her privacy", mention: "His ex-wife", cue: "contended"),

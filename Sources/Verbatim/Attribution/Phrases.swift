@@ -208,7 +208,9 @@ extension Lexicon {
 
     /// A description ending before `end`: back to a determiner, at most six words.
     func describedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
-        guard end > 0, t[end - 1].kind == .word, cueLength(t, end - 1, b) == 0 else { return nil }
+        // A cue form ends no description, unless it is a noun there (`the court's ruling`,
+        // `his remarks`: after a determiner or possessive).
+        guard end > 0, t[end - 1].kind == .word, cueLength(t, end - 1, b) == 0 || !isVerbUse(t, end - 1, b) else { return nil }
         var s = end - 1
         var determined = false
         while s > 0 && end - s < 7 {
@@ -438,8 +440,14 @@ extension Lexicon {
         let p = t[i - 1]
         if t[i].capitalized && p.kind != .punctuation { return false }
         if wordClass(p, b) == .determiner { return false }
-        // `giving states more power`, `citing reports`: the object of a participle.
-        if !p.capitalized && isGerund(p, b) { return false }
+        // `giving states more power`, `citing reports`: the object of a participle; but after
+        // a noun in -ing (`the court's ruling said`, `the hearing revealed`), a verb.
+        if !p.capitalized && isGerund(p, b) {
+            let w = t[i].lower(b)
+            let nounBefore = i >= 2 && t[i - 2].kind == .word && contractedSubject(t[i - 2], b) == nil
+                && (wordClass(t[i - 2], b) == .determiner || Self.isPossessive(t[i - 2].text(b)))
+            if !nounBefore || Self.endsInPluralS(w) || rules.phraseWords.nounForms.contains(w) { return false }
+        }
         // `Clark’s comments`, `Sanders’ comments`.
         if p.kind == .word, Self.isPossessive(p.text(b)), contractedSubject(p, b) == nil { return false }
         // After a lower-case word, a cue form may be a noun.
