@@ -98,7 +98,7 @@ extension Lexicon {
             return sp
         }
         guard let holder = describedBefore(t, p, b), let head = holder.tokens.last.map({ NameIndex.role($0.text(b)) }),
-              rules.roles[head] != nil || isPluralRole(head) else { return sp }
+              isRole(head) else { return sp }
         return SpeakerPhrase(range: ByteRange(holder.range.start, sp.range.end), tokens: holder.tokens + t[p..<s] + sp.tokens,
                              kind: .description)
     }
@@ -115,6 +115,10 @@ extension Lexicon {
         let held = withHolder(object, t, b)
         return held.range.start < object.range.start ? held : nil
     }
+
+    /// A role noun of `rules/roles.tsv` or the plural of one (`senator`, `supporters`), the word
+    /// as ``NameIndex/role(_:)`` gives it.
+    func isRole(_ w: String) -> Bool { rules.roles[w] != nil || isPluralRole(w) }
 
     /// A plural of a role noun of `rules/roles.tsv` (`supporters`, `deputies`).
     func isPluralRole(_ w: String) -> Bool {
@@ -515,7 +519,7 @@ extension Lexicon {
         let whole = NameIndex.role(last.text(b))
         // `his ex-wife`, `a co-founder`: a role after a hyphenated prefix.
         let head = whole.split(separator: "-").last.map(String.init) ?? whole
-        if rules.roles[whole] != nil || rules.roles[head] != nil || isPluralRole(head) { return true }
+        if rules.roles[whole] != nil || isRole(head) { return true }
         let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
         // An agent noun (`the buyer`, `the heckler`, `one attendee`, `a strategist`).
         if tokens.count > 1, rules.phraseWords.agentSuffixes.contains(where: { singular.hasSuffix($0) }) {

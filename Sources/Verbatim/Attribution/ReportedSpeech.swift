@@ -626,15 +626,18 @@ struct ReportedSpeech {
         let takesObject = [.object, .label].contains(lx.rules.reporting[form])
         // Nor one whose addressee follows it when a speaker stands before it (`“…,” Yuri
         // Barmin, an expert at the council, told Gazeta.ru`: Gazeta.ru was told).
-        let toldAfter = lx.rules.reporting[form] == .addressee && lx.speakerBefore(t, i, b) != nil
-        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, !toldAfter, !lx.isGerund(t[i], b),
+        // (Read once: the speaker before the cue is asked again below when there is none after it.)
+        let addressee = lx.rules.reporting[form] == .addressee
+        let speakerBefore = addressee ? lx.speakerBefore(t, i, b) : nil
+        if i > 0, t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b), !closesAside, !takesObject, speakerBefore == nil, !lx.isGerund(t[i], b),
            let sp = lx.speakerAfter(t, i + l, b),
            sp.kind != .description || lx.canSpeak(sp.tokens, b) {
             // `…, said the senator`; not `…, estimated the losses`.
             speaker = sp
             opening = i - 1
             after = (t.firstIndex { $0.start >= sp.range.end } ?? t.count)
-        } else if let sp = lx.speakerBefore(t, i, b) ?? asideSpeaker(t, i, b), let s = t.firstIndex(where: { $0.start == sp.range.start }) {
+        } else if let sp = (addressee ? speakerBefore : lx.speakerBefore(t, i, b)) ?? asideSpeaker(t, i, b),
+                  let s = t.firstIndex(where: { $0.start == sp.range.start }) {
             speaker = sp
             opening = s - 1
             // `…, the IMF said`: the article before a name.
@@ -749,8 +752,7 @@ struct ReportedSpeech {
         let surname = t[k - 1]
         let given = k >= 2 && lx.rules.firstNames[t[0].text(b)] != nil
         let range = ByteRange(t[0].start, surname.end)
-        let head = surname.lower(b)
-        let role = lx.rules.roles[head] != nil || lx.isPluralRole(head)
+        let role = lx.isRole(NameIndex.role(surname.text(b)))
         guard given || namedInFull(surname, after: sentence.end, document) || role
                 || Self.occurs(b[range.start..<range.end], in: b, from: sentence.end) else { return nil }
         let tokens = Array(t[..<k])
