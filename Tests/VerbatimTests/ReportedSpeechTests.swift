@@ -330,6 +330,43 @@ struct ReportedSpeechTests {
         #expect(a.map(\.text) == ["concern about the tariffs", "they would pass"])
     }
 
+    // A subject alone before `and` does not end the content at the other subject's cue.
+    @Test("`said he and Rubio promised …`: one content")
+    func conjoinedSubjectInContent() {
+        let a = Fixture.attributions("Cruz said both he and Rubio promised as Senate candidates to lead the fight.")
+        #expect(a.map(\.text) == ["both he and Rubio promised as Senate candidates to lead the fight"])
+    }
+
+    // Shares of those polled: `42%`, `nine out of 10`; `said about half of …` is a clause.
+    @Test("shares of those polled speak", arguments: [
+        ("On economic issues, 42% say they are liberal.", "42%", "they are liberal"),
+        ("Nearly nine out of 10 say they will need new skills.", "nine out of 10", "they will need new skills"),
+        ("The budget office said about half of the adjustment reflected revenue losses.", "The budget office",
+         "about half of the adjustment reflected revenue losses"),
+    ])
+    func shares(_ text: String, _ mention: String, _ content: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.map(\.mention) == [mention], "\(a)")
+        #expect(a.map(\.text) == [content], "\(a)")
+    }
+
+    // A description that opens the sentence before a dash-closed aside is the speaker.
+    @Test("`The justice -- who … -- said`: the description speaks")
+    func descriptionBeforeDashAside() {
+        let a = Fixture.attributions("The Supreme Court justice -- who has been in a scuffle with the nominee -- said she regretted her remarks.")
+        #expect(a.map(\.mention) == ["The Supreme Court justice"], "\(a)")
+    }
+
+    // A gerund after a preposition has the clause's subject, when a clause follows it.
+    @Test("`X did Y by saying that …`: X says", arguments: [
+        ("Donald Trump answered his daughter by saying he is ready to work.", ["Donald Trump"]),
+        ("Bolton had a comparable assessment, while saying that the speech reassured him.", ["Bolton"]),
+        ("Congress can act by asking federal prosecutors to charge someone.", []),
+    ])
+    func gerundAfterPreposition(_ text: String, _ mentions: [String]) {
+        #expect(Fixture.attributions(text).map(\.mention) == mentions)
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -38,8 +38,8 @@ extension Lexicon {
             return head
         }
         // `six in 10 say`, `4 of 10 said`: a share of those polled.
-        if isShare(t, e - 1, b) {
-            return SpeakerPhrase(range: ByteRange(t[e - 3].start, t[e - 1].end), tokens: Array(t[(e - 3)..<e]), kind: .description)
+        if let s = shareStart(t, e - 1, b) {
+            return SpeakerPhrase(range: ByteRange(t[s].start, t[e - 1].end), tokens: Array(t[s..<e]), kind: .description)
         }
         guard let named = namedBefore(t, e, b) else {
             return (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map { withHolder($0, t, b) }
@@ -481,11 +481,24 @@ extension Lexicon {
     /// (`Trump, speaking in Ohio, said`; `…, saying that`) takes its clause's subject; a
     /// relative pronoun (`Weaver, who said`) stands with the name it follows; otherwise the
     /// phrase right before the cue.
+    static let gerundPrepositions: Set<String> = ["by", "while", "after", "before", "without", "since", "despite", "upon"]
+
     func subjectOfCue(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         if i > 0 && t[i - 1].isPunct(b, ",") && isGerund(t[i], b) {
             return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
         }
         let e = adverbialsStart(t, i, b)
+        // `picked up from his daughter by saying`, `Mr. Sanders, after initially saying`: the
+        // gerund after a preposition inside a clause has the clause's subject.
+        // Only before a clause (`by saying that`, `by saying he`, `by telling them`): `by adding
+        // a few communities`, `by asking prosecutors` are no speech.
+        if e >= 2, isGerund(t[i], b), t[e - 1].kind == .word, Self.gerundPrepositions.contains(t[e - 1].lower(b)) {
+            guard i + 1 < t.count, t[i + 1].lowerIs("that", b) || isSubjectPronoun(t[i + 1], b)
+                || (rules.reporting[t[i].lower(b)] == .addressee && pronoun(t[i + 1], b)?.object == true) else { return nil }
+            if t[e - 2].isPunct(b, ","), let named = namedBefore(t, e - 2, b) { return named }
+            if t[e - 2].isPunct(b, ",") { return clauseSubject(t, e - 2, b) }
+            return t[..<(e - 1)].contains(where: { $0.kind == .punctuation }) ? nil : clauseSubject(t, e - 1, b)
+        }
         if e >= 3, wordClass(t[e - 1], b) == .relative,
            t[e - 2].isPunct(b, ",") || t[e - 2].isDash(b),
            let antecedent = namedBefore(t, e - 2, b) ?? describedBefore(t, e - 2, b) {
@@ -528,11 +541,16 @@ extension Lexicon {
         return tokens.dropFirst().contains { $0.capitalized }
     }
 
-    /// A share ending at `k` (`six in 10`, `4 of 10`): a number, a preposition, and a number
-    /// or a number word before them.
-    func isShare(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
-        k >= 2 && t[k].kind == .number && wordClass(t[k - 1], b) == .preposition
-            && (t[k - 2].kind == .number || wordClass(t[k - 2], b) == .quantifier)
+    /// A share ending at `k` (`six in 10`, `4 of 10`, `42%`): a number, a preposition, and a
+    /// number or a number word before them.
+    func isShare(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool { shareStart(t, k, b) != nil }
+
+    /// Where the share ending at `k` starts: `six in 10`, `4 of 10`, `nine out of 10`, `42%`.
+    func shareStart(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Int? {
+        if k >= 1, t[k].isPunct(b, "%"), t[k - 1].kind == .number { return k - 1 }
+        guard k >= 2, t[k].kind == .number, wordClass(t[k - 1], b) == .preposition else { return nil }
+        let j = k >= 3 && t[k - 1].lowerIs("of", b) && t[k - 2].lowerIs("out", b) ? k - 3 : k - 2
+        return t[j].kind == .number || wordClass(t[j], b) == .quantifier ? j : nil
     }
 
     /// A year after a preposition ending at `k` (`in 2010`): a time phrase, not a quantity.

@@ -295,9 +295,11 @@ struct ReportedSpeech {
         }
         // `Kall -- co-editor of Debating The Donald, a book … -- said`: the name before a
         // dash-closed aside.
-        if last.isDash(b), let open = t[max(0, e - 40)..<(e - 1)].lastIndex(where: { $0.isDash(b) }), open > 0,
-           let named = lx.namedBefore(t, open, b), named.kind == .name {
-            return named
+        if last.isDash(b), let open = t[max(0, e - 40)..<(e - 1)].lastIndex(where: { $0.isDash(b) }), open > 0 {
+            if let named = lx.namedBefore(t, open, b), named.kind == .name { return named }
+            // `The Supreme Court justice -- who has been … -- said`: a description that opens
+            // the sentence.
+            if let d = lx.describedBefore(t, open, b), d.range.start == t[0].start { return d }
         }
         if last.isPunct(b, ",") {
             // Back over up to three comma-closed segments to a name.
@@ -545,7 +547,8 @@ struct ReportedSpeech {
                 // subject ends the clause; the second cue is an attribution of its own.
                 // So does a subject of its own (a pronoun or capitalised words) and its cue: `… and
                 // she also warned …`, `… and Democrats accused the GOP of …`.
-                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
+                // Not a subject alone before it: `said he and Rubio promised`.
+                if e > s + 2, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
                    (lx.cueLength(t, e + 1, b) > 0 && !t[e + 1].capitalized) || opensOwnClause(t, e + 1, b) { break }
             }
             e += 1
