@@ -367,6 +367,23 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.mention) == mentions)
     }
 
+    // Past a long adverbial closed by a comma, a subject pronoun opens the content.
+    @Test("`explained after winning …, he would`: the clause after the comma")
+    func adverbialBeforeContent() {
+        let a = Fixture.attributions("He explained after winning his home state of Ohio on March 15, he would have to take most delegates.")
+        #expect(a.map(\.text) == ["he would have to take most delegates"])
+    }
+
+    @Test("labels and addressees", arguments: [
+        // `it` is an object too.
+        ("Critics called it the enforcement of political correctness.", "it the enforcement of political correctness"),
+        // A contracted subject ends the addressee.
+        ("Beck told Thor he’d have to earn 15 percent in the polls.", "he’d have to earn 15 percent in the polls"),
+    ])
+    func labelsAndAddressees(_ text: String, _ content: String) {
+        #expect(Fixture.attributions(text).map(\.text).contains(content))
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

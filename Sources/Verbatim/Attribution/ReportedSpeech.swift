@@ -433,9 +433,17 @@ struct ReportedSpeech {
                   !t[(j + 1)..<k].contains(where: { $0.kind == .punctuation }) {
             // `said after the convention he would not accept`: past a short adverbial.
             s = k
+        } else if role == .bare, lx.wordClass(t[j], b) == .preposition, t[j].lower(b) != "to",
+                  let k = t[(j + 1)..<min(t.count, j + 16)].firstIndex(where: { $0.isPunct(b, ",") }), k + 1 < t.count,
+                  lx.isSubjectPronoun(t[k + 1], b) || lx.contractedSubject(t[k + 1], b) != nil,
+                  !((j + 1)..<k).contains(where: { t[$0].kind == .punctuation || quoted[$0] }) {
+            // `explained after winning his home state of Ohio on Mar. 15, he would have to`: past
+            // an adverbial closed by a comma.
+            s = k + 1
         } else if role == .label {
             // `called him a liar`, `branded them “traitors”`: an object pronoun, then a word.
-            guard let p = lx.pronoun(t[j], b), p.object, j + 1 < t.count, t[j + 1].kind == .word || quoted[j + 1],
+            // `called it a disaster`: `it` is either.
+            guard let p = lx.pronoun(t[j], b), p.object || t[j].lowerIs("it", b), j + 1 < t.count, t[j + 1].kind == .word || quoted[j + 1],
                   t[j + 1].kind != .word || lx.wordClass(t[j + 1], b) != .preposition else { return nil }
             s = j
         } else if role == .bare || role == .object {
@@ -501,6 +509,7 @@ struct ReportedSpeech {
             var k = j
             if lx.wordClass(x, b) == .determiner, j + 1 < t.count, t[j + 1].capitalized { k += 1 }
             while k < t.count && k - j < 6, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
+                  lx.contractedSubject(t[k], b) == nil,
                   t[k].capitalized || (k + 1 < t.count && t[k + 1].capitalized) || k == j + 1 {
                 k += 1
                 if k < t.count, !t[k].capitalized { if k > j + 1 || t[k].kind != .word || lx.wordClass(t[k], b) != nil { break } }
