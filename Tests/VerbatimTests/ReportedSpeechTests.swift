@@ -384,6 +384,12 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.text).contains(content))
     }
 
+    // A cue of intention takes an object before its `to` clause; the object is content.
+    @Test("`want Congress to act`: the object and its infinitive")
+    func objectBeforeInfinitive() {
+        #expect(Fixture.attributions("Most voters want Congress to act on immigration.").map(\.text) == ["Congress to act on immigration"])
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

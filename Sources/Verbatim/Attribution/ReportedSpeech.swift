@@ -424,6 +424,10 @@ struct ReportedSpeech {
         } else if role == .infinitive, opensInfinitive(t, j, b) {
             // `vowed to repeal`, `decided not to recommend charges`.
             s = j
+        } else if role == .infinitive, let object = addresseeEnd(t, j, b), object < t.count, opensInfinitive(t, object, b) {
+            // `want Congress to act`, `expects the president to leverage`: the object is part of
+            // what is wanted.
+            s = j
         } else if role == .bare, lx.reporting(t[j], b) == .hypothetical, lx.wordClass(t[j], b) == .conjunction {
             // `said if elected he would`, `says unless Congress acts, …`: the condition is part
             // of what is said.
