@@ -40,6 +40,12 @@ struct AttributorTests {
         ExpectedAttribution(input: "The talks failed, according to Smith, “because nobody wanted them to succeed at all.”",
                             text: "The talks failed “because nobody wanted them to succeed at all.”", mention: "Smith",
                             cue: "according to"),
+        // A name after a dash, before the colon, speaks (not the subject of the clause before it).
+        ExpectedAttribution(input: "Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”",
+                            text: "Keep on contacting voters as late as possible.", mention: "Carl Bialik", cue: ":"),
+        // Two names joined by `and` speak together.
+        ExpectedAttribution(input: "TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls failed to predict the result.”",
+                            text: "The polls failed to predict the result.", mention: "Mark Blumenthal and Jon Cohen", cue: ":"),
         // A title before the name is part of the mention (and stripped from the name, below).
         ExpectedAttribution(input: "“We are close,” said Sen. Ted Cruz, the Texas Republican.", text: "We are close,",
                             mention: "Sen. Ted Cruz", cue: "said"),

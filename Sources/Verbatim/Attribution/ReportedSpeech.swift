@@ -556,6 +556,8 @@ struct ReportedSpeech {
             if !quoted[e] {
                 if lx.isSentenceEnd(t, e, b) { break }
                 if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, opensAttribution(t, e + 1, b) { break }
+                // `… - HuffPollster: “…”`: a name and a colon introduce a quotation of their own.
+                if t[e].isDash(b), introducesByColon(t, e + 1, b) { break }
                 // `expressed his enthusiasm but said …`: a conjunction before a cue of the same
                 // subject ends the clause; the second cue is an attribution of its own.
                 // So does a subject of its own (a pronoun or capitalised words) and its cue: `… and
@@ -567,6 +569,13 @@ struct ReportedSpeech {
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// Names (one or several, joined by `and`) from `k` and then a colon.
+    private func introducesByColon(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        var j = k
+        while j < t.count, j - k < 8, lexicon.isNameWord(t[j], b) || lexicon.isTitle(t[j], b) || (j > k && t[j].lowerIs("and", b)) { j += 1 }
+        return j > k && j < t.count && t[j].isPunct(b, ":")
     }
 
     /// A subject pronoun or up to four capitalised words at `k`, then (past adverbs) a cue

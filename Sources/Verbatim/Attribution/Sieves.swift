@@ -189,6 +189,12 @@ struct CueBeforeQuote: AttributionSieve {
                 // and a colon or comma (`told reporters on Friday: “…”`), or `that`. A quotation
                 // further into the clause is a fragment (the fragment sieve's).
                 let rest = t[(i + l)...]
+                // `Pollsters agree - Carl Bialik: “…”`: a name after a dash, before the colon,
+                // introduces the quotation (the colon sieve's).
+                if let last = rest.last, last.isPunct(b, ":"), let d = rest.lastIndex(where: { $0.isDash(b) }), d < t.count - 2,
+                   t[(d + 1)..<(t.count - 1)].allSatisfy({ lx.isNameWord($0, b) || lx.isTitle($0, b) || $0.lowerIs("and", b) }) {
+                    return nil
+                }
                 let introduces = rest.isEmpty || rest.last!.isPunct(b, ":") || rest.last!.isPunct(b, ",")
                     || (rest.count == 1 && rest.first!.lower(b) == "that")
                 if !introduces || !lx.isVerbUse(t, i, b) { i -= 1; continue }
@@ -252,7 +258,9 @@ struct ColonIntroduction: AttributionSieve {
         guard t.count >= 2, t[t.count - 1].isPunct(b, ":") else { return nil }
         // The name run just before the colon (`… surprise pollster Daron Shaw: “…”`).
         var s = t.count - 1
-        while s > 0 && t.count - s <= 6 && (lx.isNameWord(t[s - 1], b) || lx.isTitle(t[s - 1], b)) { s -= 1 }
+        // Two names joined by `and` (`Mark Blumenthal and Jon Cohen:`) speak together.
+        while s > 0 && t.count - s <= 8 && (lx.isNameWord(t[s - 1], b) || lx.isTitle(t[s - 1], b)
+            || (t[s - 1].lowerIs("and", b) && s >= 2 && lx.isNameWord(t[s - 2], b) && s < t.count - 1)) { s -= 1 }
         guard s < t.count - 1 else {
             // `Sanders made the following comment: “…”`: the clause's named subject.
             guard f.words >= 3, let subject = lx.clauseSubject(t, t.count - 1, b), subject.kind == .name else { return nil }
