@@ -390,6 +390,15 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions("Most voters want Congress to act on immigration.").map(\.text) == ["Congress to act on immigration"])
     }
 
+    // A phrase read back from a cue that holds an auxiliary is a clause: its subject speaks.
+    @Test("`Mr. Trump has lately started asking …`: the subject before the auxiliary", arguments: [
+        ("Mr. Trump has lately started asking his supporters to raise their right hands.", "Mr. Trump"),
+        ("Sanders supporters have launched petitions calling on superdelegates to back the will of voters.", "Sanders supporters"),
+    ])
+    func subjectBeforeAuxiliary(_ text: String, _ mention: String) {
+        #expect(Fixture.attributions(text).map(\.mention) == [mention])
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

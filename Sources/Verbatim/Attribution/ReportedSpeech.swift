@@ -362,6 +362,13 @@ struct ReportedSpeech {
         if let c = lx.wordClass(t[s], b), c == .preposition || c == .modifier || c == .time { return nil }
         if let c = lx.wordClass(t[end - 1], b), c != .quantifier { return nil }
         if lx.isGerund(t[s], b) || lx.isParticipleOrAdverb(t[s], b) && !t[s].capitalized { return nil }
+        // `Mr. Trump has lately started asking`, `Sanders supporters have launched petitions
+        // calling on`: a clause, not a noun phrase; its subject ends before the auxiliary.
+        var end = end
+        if let aux = t[(s + 1)..<end].firstIndex(where: { $0.kind == .word && lx.rules.phraseWords.auxiliaries.contains($0.lower(b)) }) {
+            if aux == s + 1, lx.isSubjectPronoun(t[s], b) { return SpeakerPhrase(range: t[s].range, tokens: [t[s]], kind: .pronoun) }
+            end = aux
+        }
         let tokens = Array(t[s..<end])
         return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens,
                              kind: lx.isNameWord(tokens[tokens.count - 1], b) ? .name : .description)

@@ -327,12 +327,14 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
-            case holder, holderAdjective = "holder-adjective", impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
+            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
         /// Endings after a subject pronoun, with `'` and with `’` (`'s`, `’s`).
         public var contractions: [String]
+        /// Forms of `be`, `have`, `do` and the modals: after a subject, they open its verb.
+        public var auxiliaries: Set<String>
         /// Verbs that hedge a claim of the writer's own (`seems`, `appeared`): `X seemed to …`.
         public var evidentials: Set<String>
         /// Participles that do so after a form of `be` (`is expected to …`).
@@ -356,6 +358,7 @@ extension RuleSet {
         init(_ table: [String: List]) {
             func words(_ l: List) -> [String] { table.filter { $0.value == l }.map(\.key).sorted() }
             agentSuffixes = words(.agentSuffix).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
+            auxiliaries = Set(words(.auxiliary))
             contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
             evidentials = Set(words(.evidential))
             passiveEvidentials = Set(words(.evidentialPassive))
