@@ -46,6 +46,12 @@ struct AttributorTests {
         // Two names joined by `and` speak together.
         ExpectedAttribution(input: "TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls failed to predict the result.”",
                             text: "The polls failed to predict the result.", mention: "Mark Blumenthal and Jon Cohen", cue: ":"),
+        // A role held through a possessive object (`familiar with Cruz’s thinking`).
+        ExpectedAttribution(input: "Another source familiar with Cruz’s thinking said, “He will certainly try.”",
+                            text: "He will certainly try.", mention: "Another source familiar with Cruz’s thinking", cue: "said"),
+        // A possessive name and the role it opens are the clause's subject.
+        ExpectedAttribution(input: "Ryan’s campaign shrugged off the comments, telling reporters, “Nobody asked for it.”",
+                            text: "Nobody asked for it.", mention: "Ryan’s campaign", cue: "telling"),
         // A title before the name is part of the mention (and stripped from the name, below).
         ExpectedAttribution(input: "“We are close,” said Sen. Ted Cruz, the Texas Republican.", text: "We are close,",
                             mention: "Sen. Ted Cruz", cue: "said"),

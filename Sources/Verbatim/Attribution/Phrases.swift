@@ -110,7 +110,12 @@ extension Lexicon {
     func heldBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         var s = end - 1
         while s > 0, end - s < 5, t[s].kind == .word, wordClass(t[s], b) == nil { s -= 1 }
-        guard s >= 2, s < end - 1, wordClass(t[s], b) == .determiner else { return nil }
+        guard s >= 2, s < end - 1 else { return nil }
+        // `familiar with Cruz’s thinking`: a possessive opens the object like a determiner.
+        if wordClass(t[s], b) != .determiner {
+            guard s + 2 < end, wordClass(t[s], b) == .preposition, Self.isPossessive(t[s + 1].text(b)) else { return nil }
+            s += 1
+        }
         let object = SpeakerPhrase(range: ByteRange(t[s].start, t[end - 1].end), tokens: Array(t[s..<end]), kind: .description)
         let held = withHolder(object, t, b)
         return held.range.start < object.range.start ? held : nil
@@ -399,6 +404,18 @@ extension Lexicon {
                 if !possessive && (run.count >= 2 || i > 0 || nextIsWord) {
                     return SpeakerPhrase(range: ByteRange(run[0].start, run[run.count - 1].end), tokens: run, kind: .name)
                 }
+                // `Ryan’s campaign shrugged off …`: a possessive name and the noun it opens, when
+                // that can speak.
+                if possessive && i == start {
+                    var k = e
+                    while k < end, k - e < 3, t[k].kind == .word, !t[k].capitalized, wordClass(t[k], b) == nil, cueLength(t, k, b) == 0 {
+                        k += 1
+                        let phrase = Array(t[i..<k])
+                        if canSpeak(phrase, b) {
+                            return SpeakerPhrase(range: ByteRange(phrase[0].start, phrase[phrase.count - 1].end), tokens: phrase, kind: .description)
+                        }
+                    }
+                }
                 i = e
                 continue
             }
@@ -477,12 +494,13 @@ extension Lexicon {
         return true
     }
 
+    /// Prepositions before a gerund cue whose subject is the clause's (`by saying that`).
+    static let gerundPrepositions: Set<String> = ["by", "while", "after", "before", "without", "since", "despite", "upon"]
+
     /// The subject of the cue at `i` inside a sentence: after a comma a participle
     /// (`Trump, speaking in Ohio, said`; `…, saying that`) takes its clause's subject; a
     /// relative pronoun (`Weaver, who said`) stands with the name it follows; otherwise the
     /// phrase right before the cue.
-    static let gerundPrepositions: Set<String> = ["by", "while", "after", "before", "without", "since", "despite", "upon"]
-
     func subjectOfCue(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         if i > 0 && t[i - 1].isPunct(b, ",") && isGerund(t[i], b) {
             return subjectOfEarlierCue(t, i, b) ?? clauseSubject(t, i, b)
