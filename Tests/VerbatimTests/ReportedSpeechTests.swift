@@ -399,6 +399,13 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.mention) == [mention])
     }
 
+    // Two descriptions joined by `and` that open their clause speak together.
+    @Test("`teachers and union officials told …`: one joint speaker")
+    func jointDescriptions() {
+        let a = Fixture.attributions("Her support is strong among activists, teachers and union officials told reporters on Monday.")
+        #expect(a.map(\.mention) == ["teachers and union officials"], "\(a)")
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -42,8 +42,18 @@ extension Lexicon {
             return SpeakerPhrase(range: ByteRange(t[s].start, t[e - 1].end), tokens: Array(t[s..<e]), kind: .description)
         }
         guard let named = namedBefore(t, e, b) else {
-            return (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map { withHolder($0, t, b) }
-                ?? heldBefore(t, e, b)
+            guard let described = (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map({ withHolder($0, t, b) }) else {
+                return heldBefore(t, e, b)
+            }
+            // `The candidate’s friends and political allies expect`, `teachers and union
+            // officials told`: two descriptions that open their clause speak together.
+            if let s = t.firstIndex(where: { $0.start == described.range.start }), s >= 2, t[s - 1].lowerIs("and", b),
+               let other = describedBefore(t, s - 1, b), let o = t.firstIndex(where: { $0.start == other.range.start }),
+               o == 0 || t[o - 1].kind == .punctuation {
+                return SpeakerPhrase(range: ByteRange(other.range.start, described.range.end), tokens: other.tokens + t[(s - 1)...(s - 1)] + described.tokens,
+                                     kind: .description)
+            }
+            return described
         }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
         let s = t.firstIndex { $0.start == named.range.start } ?? 0
