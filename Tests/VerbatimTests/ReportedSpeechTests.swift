@@ -406,6 +406,16 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["teachers and union officials"], "\(a)")
     }
 
+    // A document that is the object of the clause's verb speaks for the clause's subject, past
+    // a particle, and whatever that subject's head noun.
+    @Test("`The town released a statement saying …`: the town speaks", arguments: [
+        ("The town released a statement saying the comments “are based on opinion, not facts.”", "The town"),
+        ("His office put out a statement saying the state “does not have the capacity to vet refugees.”", "His office"),
+    ])
+    func documentObject(_ text: String, _ mention: String) {
+        #expect(Fixture.attributions(text).map(\.mention) == [mention])
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

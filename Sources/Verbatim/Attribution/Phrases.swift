@@ -545,12 +545,24 @@ extension Lexicon {
         // document that is the object of the clause's verb speaks for the clause's subject.
         if isGerund(t[i], b), let doc = before, doc.kind == .description, let head = doc.tokens.last,
            rules.roles[NameIndex.role(head.text(b))] == "document",
-           let s = t.firstIndex(where: { $0.start == doc.range.start }), s >= 2, t[s - 1].kind == .word,
-           let subject = namedBefore(t, s - 1, b) ?? describedBefore(t, s - 1, b) ?? clauseSubject(t, s, b),
-           subject.range.end <= t[s - 1].start {
-            return subject
+           let s = t.firstIndex(where: { $0.start == doc.range.start }), s >= 2, t[s - 1].kind == .word {
+            // The verb before the document, past a particle (`put out a statement`).
+            let v = s >= 3 && rules.phraseWords.particles.contains(t[s - 1].lower(b)) ? s - 2 : s - 1
+            let before = { (sp: SpeakerPhrase?) in sp.flatMap { $0.range.end <= t[v].start ? $0 : nil } }
+            if let subject = namedBefore(t, v, b) ?? describedBefore(t, v, b) ?? before(clauseSubject(t, s, b)) ?? openingPhrase(t, v, b) {
+                return subject
+            }
         }
         return before
+    }
+
+    /// The sentence's opening noun phrase when it is all that stands before the verb at `v`: a
+    /// determiner or possessive and at most four words of no class (`The town released`).
+    private func openingPhrase(_ t: [Token], _ v: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard v >= 2, v <= 5, wordClass(t[0], b)?.opensPhrase == true,
+              (1..<v).allSatisfy({ t[$0].kind == .word && wordClass(t[$0], b) == nil && cueLength(t, $0, b) == 0 }) else { return nil }
+        let tokens = Array(t[0..<v])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[v - 1].end), tokens: tokens, kind: .description)
     }
 
     /// Whether a description can name a speaker: its head word is in `rules/roles.tsv` (or

@@ -327,7 +327,7 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
-            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, personPlural = "person-plural", poll, singular, subordinator
+            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -348,6 +348,8 @@ extension RuleSet {
         public var nounForms: Set<String>
         /// Openers of a description of two people, as word lists (`both`; `the two`).
         public var pairOpeners: [[String]]
+        /// Particles of phrasal verbs (`put out a statement`, `sent out a release`).
+        public var particles: Set<String>
         public var personPlurals: Set<String>
         /// Nouns for a poll, whose findings `In a … poll, …` reports (`poll`, `survey`).
         public var pollNouns: Set<String>
@@ -367,6 +369,7 @@ extension RuleSet {
             impersonalFamilies = Set(words(.impersonal))
             nounForms = Set(words(.noun))
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
+            particles = Set(words(.particle))
             personPlurals = Set(words(.personPlural))
             pollNouns = Set(words(.poll))
             singularQuantifiers = Set(words(.singular))
