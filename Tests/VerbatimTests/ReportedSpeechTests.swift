@@ -416,6 +416,13 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.mention) == [mention])
     }
 
+    // A time phrase with its determiner and preposition stands between a subject and its cue.
+    @Test("`who has in the past described`: the relative's antecedent speaks")
+    func timePhraseBeforeCue() {
+        let a = Fixture.attributions("Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” spoke on Monday.")
+        #expect(a.first?.mention == "Beck, who", "\(a)")
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -79,8 +79,13 @@ extension Lexicon {
                 e -= 2
             } else if let c = wordClass(t[e - 1], b) {
                 guard c == .modifier || c == .time else { break }
-                // `on Saturday`, `this month`: the word before a time word goes with it.
-                e -= c == .time && e >= 2 && [.preposition, .determiner].contains(wordClass(t[e - 2], b)) ? 2 : 1
+                // `on Saturday`, `this month`, `in the past`: the determiner and preposition
+                // before a time word go with it.
+                e -= 1
+                if c == .time {
+                    if e >= 1, wordClass(t[e - 1], b) == .determiner { e -= 1 }
+                    if e >= 1, wordClass(t[e - 1], b) == .preposition { e -= 1 }
+                }
             } else if isLyAdverb(t[e - 1], b) {
                 e -= 1
             } else {
