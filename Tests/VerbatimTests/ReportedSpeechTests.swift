@@ -423,6 +423,12 @@ struct ReportedSpeechTests {
         #expect(a.first?.mention == "Beck, who", "\(a)")
     }
 
+    // The agent of a participle (`obtained by X`) is not the subject of the cue after it.
+    @Test("`a report released by the committee said`: the report speaks")
+    func participleAgent() {
+        #expect(Fixture.attributions("A report released by the committee said the agency failed.").map(\.mention) == ["A report"])
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -47,6 +47,9 @@ extension Lexicon {
             }
             // `The candidate’s friends and political allies expect`, `teachers and union
             // officials told`: two descriptions that open their clause speak together.
+            if let s = t.firstIndex(where: { $0.start == described.range.start }), let subject = participleSubject(t, s, b) {
+                return subject
+            }
             if let s = t.firstIndex(where: { $0.start == described.range.start }), s >= 2, t[s - 1].lowerIs("and", b),
                let other = describedBefore(t, s - 1, b), let o = t.firstIndex(where: { $0.start == other.range.start }),
                o == 0 || t[o - 1].kind == .punctuation {
@@ -57,6 +60,7 @@ extension Lexicon {
         }
         // Joint speakers: `Kerry and Lavrov said` (one phrase; the resolver names both).
         let s = t.firstIndex { $0.start == named.range.start } ?? 0
+        if let subject = participleSubject(t, s, b) { return subject }
         if named.kind == .name, s >= 2, t[s - 1].lower(b) == "and", let other = namedBefore(t, s - 1, b), other.kind == .name {
             return withHolder(SpeakerPhrase(range: ByteRange(other.range.start, named.range.end),
                                             tokens: other.tokens + [t[s - 1]] + named.tokens, kind: .name), t, b)
@@ -93,6 +97,19 @@ extension Lexicon {
             }
         }
         return e
+    }
+
+    /// `A letter from the American Legion obtained by The Associated Press warns`, `a report
+    /// released by the committee said`: the agent of a participle (the phrase at `s`, after `by`)
+    /// is not the subject; the phrase the participle follows is. Nil when no such participle.
+    func participleSubject(_ t: [Token], _ s: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        var k = s
+        if k >= 1, wordClass(t[k - 1], b) == .determiner { k -= 1 }
+        guard k >= 3, t[k - 1].lowerIs("by", b) else { return nil }
+        let p = k - 2
+        guard t[p].kind == .word, !t[p].capitalized, wordClass(t[p], b) == nil, t[p].lowerHasSuffix("ed", b), cueLength(t, p, b) == 0,
+              let subject = namedBefore(t, p, b) ?? describedBefore(t, p, b), subject.kind != .pronoun else { return nil }
+        return withHolder(subject, t, b)
     }
 
     /// A phrase that is the object of a preposition after a role noun stands for that role's
