@@ -94,8 +94,11 @@ struct SpeakerTests {
         // `told Fox News:` names the addressee after the cue, not the speaker.
         ("Priebus later Thursday told Fox News: “Both men are meeting next week to talk.”", "Priebus", "Priebus"),
         // A name that is all titles keeps its words.
-        ("A letter obtained by The Associated Press warns that “any further communication will go through our attorney.”",
+        ("The Associated Press warns that “any further communication will go through our attorney.”",
          "Associated Press", "Associated Press"),
+        // The agent of a participle is not the speaker: the letter warns.
+        ("A letter obtained by The Associated Press warns that “any further communication will go through our attorney.”",
+         "A letter", "A letter"),
     ])
     func phrase(text: String, mention: String, name: String) {
         let a = Fixture.attributions(text)
