@@ -52,6 +52,13 @@ struct MatchingTests {
         #expect(r.matches.first?.relation == "contains")
     }
 
+    // `that` opening reported speech is the writer's: without it one claim holds the other.
+    @Test func leadingThatIsNotTheClaim() throws {
+        let r = run([q("a#1", "that he found Trump to be \"very charming.\"", speaker: "sheldon-adelson", direct: false),
+                     q("b#1", "he found Trump to be “very charming” after the meeting", speaker: "sheldon-adelson", direct: false)])
+        #expect(r.matches.first?.relation == "contains")
+    }
+
     // One whole quotation of a direct quote told in several (`“A.” “B.”`) is that quote
     // repeated; the same words inside one quotation are a fragment.
     @Test func wholeQuotationOfSeveralIsSame() throws {

@@ -153,6 +153,12 @@ struct ClaimVocabulary: Sendable {
         } else if pieceCount <= 1 {
             normalized.withUTF8 { read($0, into: &words, content: &content) }
         }
+        // `that` opening reported speech (`said that he found …` / `said he found …`) is the
+        // writer's, not the claim's.
+        if !direct, words.count > 3, words[0] == Self.thatHash {
+            words.removeFirst()
+            quoted = quoted.map { max(0, $0.lowerBound - 1)..<($0.upperBound - 1) }.filter { !$0.isEmpty }
+        }
         let exact = normalized.withUTF8 { b in
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
@@ -260,6 +266,8 @@ struct ClaimVocabulary: Sendable {
         }
         flush(b.count)
     }
+
+    private static let thatHash = hash("that")
 
     /// FNV-1a, 32 bits.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt32 {
