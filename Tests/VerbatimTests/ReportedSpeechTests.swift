@@ -429,6 +429,15 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions("A report released by the committee said the agency failed.").map(\.mention) == ["A report"])
     }
 
+    // `note` as a verb; after an adjective it is a noun.
+    @Test("`experts note that …`; `a rare note of` is a noun", arguments: [
+        ("Experts note that new coal plants are still being built.", ["that new coal plants are still being built"]),
+        ("He struck a rare note that pleased the crowd.", []),
+    ])
+    func noteAsVerb(_ text: String, _ contents: [String]) {
+        #expect(Fixture.attributions(text).map(\.text) == contents)
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),
