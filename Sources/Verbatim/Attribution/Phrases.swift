@@ -526,9 +526,6 @@ extension Lexicon {
         return true
     }
 
-    /// Prepositions before a gerund cue whose subject is the clause's (`by saying that`).
-    static let gerundPrepositions: Set<String> = ["by", "while", "after", "before", "without", "since", "despite", "upon"]
-
     /// The subject of the cue at `i` inside a sentence: after a comma a participle
     /// (`Trump, speaking in Ohio, said`; `…, saying that`) takes its clause's subject; a
     /// relative pronoun (`Weaver, who said`) stands with the name it follows; otherwise the
@@ -542,7 +539,8 @@ extension Lexicon {
         // gerund after a preposition inside a clause has the clause's subject.
         // Only before a clause (`by saying that`, `by saying he`, `by telling them`): `by adding
         // a few communities`, `by asking prosecutors` are no speech.
-        if e >= 2, isGerund(t[i], b), t[e - 1].kind == .word, Self.gerundPrepositions.contains(t[e - 1].lower(b)) {
+        if e >= 2, isGerund(t[i], b), t[e - 1].kind == .word,
+           rules.phraseWords.gerundPrepositions.contains(t[e - 1].lower(b)) || rules.phraseWords.subordinators.contains(t[e - 1].lower(b)) {
             guard i + 1 < t.count, t[i + 1].lowerIs("that", b) || isSubjectPronoun(t[i + 1], b)
                 || (rules.reporting[t[i].lower(b)] == .addressee && pronoun(t[i + 1], b)?.object == true) else { return nil }
             if t[e - 2].isPunct(b, ","), let named = namedBefore(t, e - 2, b) { return named }

@@ -326,7 +326,7 @@ extension RuleSet {
     /// The closed lists of `rules/phrase-words.tsv`, one set each.
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
-            case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive"
+            case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive", gerundPreposition = "gerund-preposition"
             case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
@@ -335,6 +335,9 @@ extension RuleSet {
         public var contractions: [String]
         /// Forms of `be`, `have`, `do` and the modals: after a subject, they open its verb.
         public var auxiliaries: Set<String>
+        /// Prepositions after which a gerund cue takes its clause's subject (`by saying that`),
+        /// beside the subordinators (`while saying that`).
+        public var gerundPrepositions: Set<String>
         /// Verbs that hedge a claim of the writer's own (`seems`, `appeared`): `X seemed to …`.
         public var evidentials: Set<String>
         /// Participles that do so after a form of `be` (`is expected to …`).
@@ -363,6 +366,7 @@ extension RuleSet {
             auxiliaries = Set(words(.auxiliary))
             contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
             evidentials = Set(words(.evidential))
+            gerundPrepositions = Set(words(.gerundPreposition))
             passiveEvidentials = Set(words(.evidentialPassive))
             holders = Set(words(.holder))
             holderAdjectives = Set(words(.holderAdjective))
