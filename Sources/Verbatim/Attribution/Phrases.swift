@@ -45,12 +45,11 @@ extension Lexicon {
             guard let described = (describedBefore(t, e, b) ?? describedBeforeParticiple(t, e, b)).map({ withHolder($0, t, b) }) else {
                 return heldBefore(t, e, b)
             }
+            guard let s = t.firstIndex(where: { $0.start == described.range.start }) else { return described }
+            if let subject = participleSubject(t, s, b) { return subject }
             // `The candidate’s friends and political allies expect`, `teachers and union
             // officials told`: two descriptions that open their clause speak together.
-            if let s = t.firstIndex(where: { $0.start == described.range.start }), let subject = participleSubject(t, s, b) {
-                return subject
-            }
-            if let s = t.firstIndex(where: { $0.start == described.range.start }), s >= 2, t[s - 1].lowerIs("and", b),
+            if s >= 2, t[s - 1].lowerIs("and", b),
                let other = describedBefore(t, s - 1, b), let o = t.firstIndex(where: { $0.start == other.range.start }),
                o == 0 || t[o - 1].kind == .punctuation {
                 return SpeakerPhrase(range: ByteRange(other.range.start, described.range.end), tokens: other.tokens + t[(s - 1)...(s - 1)] + described.tokens,
