@@ -544,7 +544,8 @@ extension Lexicon {
                 || (rules.reporting[t[i].lower(b)] == .addressee && pronoun(t[i + 1], b)?.object == true) else { return nil }
             if t[e - 2].isPunct(b, ","), let named = namedBefore(t, e - 2, b) { return named }
             if t[e - 2].isPunct(b, ",") { return clauseSubject(t, e - 2, b) }
-            return t[..<(e - 1)].contains(where: { $0.kind == .punctuation }) ? nil : clauseSubject(t, e - 1, b)
+            // (Bounded: a clause of forty tokens at most, whatever the sentence.)
+            return e - 1 > 40 || t[..<(e - 1)].contains(where: { $0.kind == .punctuation }) ? nil : clauseSubject(t, e - 1, b)
         }
         if e >= 3, wordClass(t[e - 1], b) == .relative,
            t[e - 2].isPunct(b, ",") || t[e - 2].isDash(b),
