@@ -256,7 +256,9 @@ public final class ClaimMatcher {
             // 2. Verification.
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
-            var grams = TrigramPositions(shape.words)
+            // The new quote's trigrams, found when a first candidate is compared (none is, for
+            // most quotes).
+            var grams: TrigramPositions?
             // The candidates compared so far: a candidate of the same shape as one of them (a
             // story republished word for word: the same twin), with the same speaker agreement,
             // relates to the new quote as it does (`relate` is pure), and is not compared again.
@@ -270,10 +272,15 @@ public final class ClaimMatcher {
                     // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
                     // from the brief: an exact repeat's shape is not read at all.
                     r = ClaimRelation(relation: .same, score: 1, verbatim: true)
+                } else if shape.words.count < 3 || brief.words < 3 {
+                    // Too short to relate (``ClaimComparer/relate(_:_:_:speakers:)``'s first
+                    // answer), told from the brief.
+                    r = nil
                 } else if let same = compared.first(where: { $0.twin == brief.twin && $0.agreement == agreement }) {
                     r = same.relation
                 } else {
-                    r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                    if grams == nil { grams = TrigramPositions(shape.words) }
+                    r = ClaimComparer.relate(shape, &grams!, stored[Int(q)].shape, speakers: agreement)
                     compared.append((brief.twin, agreement, r))
                 }
                 if let r { found.append((q, r, agreement)) }
