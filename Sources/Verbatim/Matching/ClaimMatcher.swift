@@ -337,13 +337,7 @@ public final class ClaimMatcher {
         briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker, twin: twin))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
-        for f in prints {
-            let head = heads[f] ?? (-1 << 32)
-            let count = Int32(truncatingIfNeeded: head)
-            guard count < Self.postingsKept else { continue }
-            postings.append((index, Int32(truncatingIfNeeded: head >> 32)))
-            heads[f] = Int64(postings.count - 1) << 32 | Int64(count + 1)
-        }
+        Self.post(prints, of: index, heads: &heads, postings: &postings)
         if speaker >= 0 {
             var recent = bySpeaker[speaker] ?? []
             if recent.count >= Self.speakerRecent { recent.removeFirst() }
@@ -385,6 +379,20 @@ public final class ClaimMatcher {
     }
 
     static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
+
+    /// Adds a posting of `quote` for each of its fingerprints not yet held by
+    /// ``postingsKept`` quotes. The tables come in as `inout`: one exclusive access to each
+    /// for all the fingerprints, not three a fingerprint.
+    private static func post(_ prints: [UInt32], of quote: Int32, heads: inout HashTable32,
+                             postings: inout [(quote: Int32, next: Int32)]) {
+        for f in prints {
+            let head = heads[f] ?? (-1 << 32)
+            let count = Int32(truncatingIfNeeded: head)
+            guard count < postingsKept else { continue }
+            postings.append((quote, Int32(truncatingIfNeeded: head >> 32)))
+            heads[f] = Int64(postings.count - 1) << 32 | Int64(count + 1)
+        }
+    }
 
     private func intern(doc: String, source: String?) -> Int32 {
         // The quotes of a document come together: its id is asked for once, not once a quote.
