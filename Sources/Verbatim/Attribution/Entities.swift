@@ -24,9 +24,9 @@ extension NameIndex {
     /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`);
     /// made once per run.
     func person(_ r: Int) -> PersonMention? {
-        if let known = cache.people[r] { return known }
+        if let known = cache.runs[r].person { return known }
         let p = makePerson(r)
-        cache.people[r] = p
+        cache.runs[r].person = p
         return p
     }
 
@@ -149,9 +149,9 @@ extension NameIndex {
     /// The role families and places of person `p`, the person of run `r`, from its
     /// ``roles(of:)``. Computed only when a description asks, once per run.
     func profile(of r: Int, _ p: PersonMention) -> RoleProfile {
-        if let known = cache.profiles[r] { return known }
+        if let known = cache.runs[r].profile { return known }
         let profile = lexicon.profile(roles(of: p))
-        cache.profiles[r] = profile
+        cache.runs[r].profile = profile
         return profile
     }
 
