@@ -240,8 +240,6 @@ public final class ClaimMatcher {
         candidates.reserveCapacity(touched.count)
         var found: [(quote: Int32, relation: ClaimRelation, speakers: SpeakerAgreement)] = []
         do {
-            // One reference to the stored quotes for the reads below; it ends before they grow.
-            let stored = quotes
             let briefs = self.briefs
             hitCount.withUnsafeMutableBufferPointer { count in
                 briefs.withUnsafeBufferPointer { briefs in
@@ -280,7 +278,7 @@ public final class ClaimMatcher {
                     r = same.relation
                 } else {
                     if grams == nil { grams = TrigramPositions(shape.words) }
-                    r = ClaimComparer.relate(shape, &grams!, stored[Int(q)].shape, speakers: agreement)
+                    r = Self.relate(shape, &grams!, &quotes[Int(q)], agreement)
                     compared.append((brief.twin, agreement, r))
                 }
                 if let r { found.append((q, r, agreement)) }
@@ -379,6 +377,15 @@ public final class ClaimMatcher {
     }
 
     static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
+
+    /// ``ClaimComparer/relate(_:_:_:speakers:)`` of the new quote's shape and the stored
+    /// quote's. The stored quote comes in as `inout` (the array's element in place, nothing
+    /// else holding the array): its shape is borrowed through the exclusive access, where a
+    /// read of the element copies it (a retain and a release of each of its arrays).
+    private static func relate(_ shape: ClaimShape, _ grams: inout TrigramPositions, _ old: inout Stored,
+                               _ agreement: SpeakerAgreement) -> ClaimRelation? {
+        ClaimComparer.relate(shape, &grams, old.shape, speakers: agreement)
+    }
 
     /// Adds a posting of `quote` for each of its fingerprints not yet held by
     /// ``postingsKept`` quotes. The tables come in as `inout`: one exclusive access to each
