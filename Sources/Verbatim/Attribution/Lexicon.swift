@@ -36,7 +36,7 @@ final class Lexicon {
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         placeShapes = WordShapes(Array(rules.places.keys))
-        roleHeadShapes = WordShapes(rules.roles.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
+        roleHeadShapes = WordShapes(rules.roles.keys.filter(UTF8Text.containsSpace).map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
         var heads: [String: (single: Bool, pair: Bool)] = [:]
         for form in rules.cueVerbs.keys {

@@ -105,6 +105,15 @@ enum UTF8Text {
         return bytes ?? s.hasSuffix(suffix.description)
     }
 
+    /// `s.contains(" ")` (the search of Foundation the rule tables were built with), read on
+    /// the bytes when they decide it: no space byte, no space (no character is canonically a
+    /// space); a space byte in ASCII text, a space. A space in other text (it could begin a
+    /// character with a combining mark) is left to the string search.
+    static func containsSpace(_ s: String) -> Bool {
+        guard s.utf8.contains(0x20) else { return false }
+        return s.utf8.allSatisfy({ $0 < 0x80 }) || s.contains(" ")
+    }
+
     /// Whether the UTF-8 bytes of `s` hold those of the ASCII `needle`: for an ASCII needle,
     /// the same answer as a search by characters, without one.
     static func contains(_ s: String, ascii needle: StaticString) -> Bool {
