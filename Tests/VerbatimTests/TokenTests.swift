@@ -27,4 +27,28 @@ struct TokenTests {
             }
         }
     }
+
+    /// ``UTF8Text/startsUppercase(_:)``, ``UTF8Text/startsLowercase(_:)`` and
+    /// ``Lexicon/endsWithPossessiveS(_:)`` read bytes: the same answers as the character
+    /// properties and the last four bytes.
+    @Test("first-character case and possessive s on bytes")
+    func firstCharacterAndPossessive() {
+        let pieces = ["A", "a", "Z", "z", "1", "s", "S", "'", "\u{2019}", "\u{301}", "\r", "\n", "É", "é", "\u{130}",
+                      "ß", "Σ", "σ", " ", ".", "\u{600}"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33) % n
+        }
+        for _ in 0..<5_000 {
+            var w = ""
+            for _ in 0..<next(5) { w += pieces[next(pieces.count)] }
+            #expect(UTF8Text.startsUppercase(w) == (w.first?.isUppercase == true), "\(w.unicodeScalars.map(\.value))")
+            #expect(UTF8Text.startsLowercase(w) == (w.first?.isLowercase == true), "\(w.unicodeScalars.map(\.value))")
+            let tail = Array(w.utf8.suffix(4))
+            let padded = [UInt8](repeating: 0, count: 4 - tail.count) + tail
+            let expected = padded[3] == 0x73 && (padded[2] == 0x27 || (padded[0] == 0xE2 && padded[1] == 0x80 && padded[2] == 0x99))
+            #expect(Lexicon.endsWithPossessiveS(w.utf8) == expected, "\(w.unicodeScalars.map(\.value))")
+        }
+    }
 }

@@ -244,7 +244,7 @@ extension Lexicon {
         let last = NameIndex.role(String(tail))
         if rules.roles[last] == "organisation" { return true }
         // A plural noun of the roles (`officials`, `analysts`), in lower case: `Sanders` is one man.
-        guard name.first?.isLowercase == true else { return false }
+        guard UTF8Text.startsLowercase(name) else { return false }
         return rules.roles[last] != nil && isPluralRole(last)
     }
 
@@ -256,7 +256,7 @@ extension Lexicon {
         guard let first = words.first, let last = words.last else { return false }
         let opener = first.lowercased()
         let definite = opener == "the" || opener == "this" || opener == "that"
-            || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && first.first?.isUppercase == true)
+            || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && UTF8Text.startsUppercase(first))
         guard definite else { return false }
         if isPluralRole(NameIndex.role(last)) { return false }
         if let family = describe(words)?.family, rules.phraseWords.impersonalFamilies.contains(family) { return false }

@@ -96,7 +96,7 @@ final class Lexicon {
     /// from the document's name index.
     func nameStart(_ words: [String]) -> Int {
         // `Democratic National Committee`, `State Department`: an organisation's name is whole.
-        if words.count >= 2, let last = words.last, last.first?.isUppercase == true,
+        if words.count >= 2, let last = words.last, UTF8Text.startsUppercase(last),
            let family = rules.roles[last.lowercased()], family == "organisation" {
             return 0
         }
@@ -125,12 +125,17 @@ final class Lexicon {
         return s
     }
 
-    /// Whether the word ends with `’s` or `'s`, read on its bytes.
+    /// Whether the word ends with `’s` or `'s`, read on its last bytes (from the end).
     static func endsWithPossessiveS(_ u: String.UTF8View) -> Bool {
-        var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)  // the last four bytes
-        for c in u { tail = (tail.1, tail.2, tail.3, c) }
-        guard tail.3 == 0x73 else { return false }
-        return tail.2 == 0x27 || (tail.0 == 0xE2 && tail.1 == 0x80 && tail.2 == 0x99)
+        var i = u.endIndex
+        func previous() -> UInt8? {
+            guard i != u.startIndex else { return nil }
+            i = u.index(before: i)
+            return u[i]
+        }
+        guard previous() == 0x73, let mark = previous() else { return false }
+        if mark == 0x27 { return true }
+        return mark == 0x99 && previous() == 0x80 && previous() == 0xE2
     }
 
     /// A function word (not a given name: `Will`), pronoun or cue written with a capital: it

@@ -87,6 +87,30 @@ enum UTF8Text {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// `w.first?.isUppercase == true`, read on the bytes when the first character is one ASCII
+    /// byte (the text is one byte long or its second byte is ASCII too: no character joins
+    /// them, `\r\n` aside, which is not upper case): then it is upper case exactly when A–Z.
+    static func startsUppercase(_ w: String) -> Bool {
+        if let first = asciiFirstCharacter(w) { return first >= 0x41 && first <= 0x5A }
+        return w.first?.isUppercase == true
+    }
+
+    /// `w.first?.isLowercase == true`, read on the bytes as ``startsUppercase(_:)`` is (a–z).
+    static func startsLowercase(_ w: String) -> Bool {
+        if let first = asciiFirstCharacter(w) { return first >= 0x61 && first <= 0x7A }
+        return w.first?.isLowercase == true
+    }
+
+    /// The first byte of `w` when it is a character of its own and ASCII: the text is one
+    /// byte long or its second byte is ASCII too. Nil otherwise (empty text included).
+    @inline(__always)
+    private static func asciiFirstCharacter(_ w: String) -> UInt8? {
+        var bytes = w.utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80 else { return nil }
+        guard let second = bytes.next() else { return first }
+        return second < 0x80 ? first : nil
+    }
+
     /// `s.hasSuffix(suffix)`, read on the bytes when they decide it: `suffix` (a few letters,
     /// apostrophes, `’`; none of `K`, `;`, `` ` ``, which a non-ASCII character can be
     /// canonically equal to) ends `s` as characters exactly when it ends it as bytes, and the
