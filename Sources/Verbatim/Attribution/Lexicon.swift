@@ -125,17 +125,21 @@ final class Lexicon {
         return s
     }
 
-    /// Whether the word ends with `’s` or `'s`, read on its last bytes (from the end).
+    /// Whether the word ends with `’s` or `'s`, read on its last bytes (in place when the
+    /// string's bytes are contiguous, as a native string's are).
     static func endsWithPossessiveS(_ u: String.UTF8View) -> Bool {
-        var i = u.endIndex
-        func previous() -> UInt8? {
-            guard i != u.startIndex else { return nil }
-            i = u.index(before: i)
-            return u[i]
+        if let found = u.withContiguousStorageIfAvailable({ b -> Bool in
+            let n = b.count
+            guard n >= 2, b[n - 1] == 0x73 else { return false }
+            if b[n - 2] == 0x27 { return true }
+            return n >= 4 && b[n - 2] == 0x99 && b[n - 3] == 0x80 && b[n - 4] == 0xE2
+        }) {
+            return found
         }
-        guard previous() == 0x73, let mark = previous() else { return false }
-        if mark == 0x27 { return true }
-        return mark == 0x99 && previous() == 0x80 && previous() == 0xE2
+        var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)  // the last four bytes
+        for c in u { tail = (tail.1, tail.2, tail.3, c) }
+        guard tail.3 == 0x73 else { return false }
+        return tail.2 == 0x27 || (tail.0 == 0xE2 && tail.1 == 0x80 && tail.2 == 0x99)
     }
 
     /// A function word (not a given name: `Will`), pronoun or cue written with a capital: it
