@@ -119,14 +119,15 @@ enum UTF8Text {
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
         let w = suffix.utf8Start
-        var s = s
-        let bytes: Bool? = s.withUTF8 { u in
+        // The bytes read in place (a native string's are contiguous; another is asked as a
+        // string).
+        let bytes: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
             guard u.count >= n else { return false }
             let start = u.count - n
             for k in 0..<n where u[start + k] != w[k] { return false }
             return start == 0 || (u[start - 1] < 0x80 && u[start - 1] != 0x0D) ? true : nil
         }
-        return bytes ?? s.hasSuffix(suffix.description)
+        return (bytes ?? nil) ?? s.hasSuffix(suffix.description)
     }
 
     /// `s.contains(" ")` (the search of Foundation the rule tables were built with), read on
@@ -143,8 +144,7 @@ enum UTF8Text {
     static func contains(_ s: String, ascii needle: StaticString) -> Bool {
         let n = needle.utf8CodeUnitCount
         let w = needle.utf8Start
-        var s = s
-        return s.withUTF8 { h in
+        func search(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
             guard h.count >= n else { return false }
             for i in 0...(h.count - n) where h[i] == w[0] {
                 var k = 1
@@ -153,6 +153,10 @@ enum UTF8Text {
             }
             return false
         }
+        // In place when the bytes are contiguous (a native string's are), else made so.
+        if let found = s.utf8.withContiguousStorageIfAvailable(search) { return found }
+        var s = s
+        return s.withUTF8(search)
     }
 }
 
