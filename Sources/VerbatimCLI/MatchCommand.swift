@@ -69,6 +69,9 @@ public struct MatchCommand: ParsableCommand {
                 (\(perQuote) bytes a quote)\n
                 """.utf8))
         }
+        // The matcher's index of every quote read goes with the process, not freed one
+        // allocation at a time when the run is over.
+        _ = Unmanaged.passRetained(matcher)
         if failed || matcher.sawError { throw ExitCode(1) }
     }
 }

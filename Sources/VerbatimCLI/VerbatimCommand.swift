@@ -90,7 +90,11 @@ public struct ExtractCommand: ParsableCommand {
         } else {
             items = AnySequence(FileInput(paths: paths, options: options))
         }
-        let sawError = Runner(pipeline: Pipeline(rules: ruleSet), output: OutputStream(fileDescriptor: 1)).run(items)
+        let pipeline = Pipeline(rules: ruleSet)
+        let sawError = Runner(pipeline: pipeline, output: OutputStream(fileDescriptor: 1)).run(items)
+        // The pipeline's tables (the matcher's index of every quote of the run) go with the
+        // process, not freed one allocation at a time when the run is over.
+        _ = Unmanaged.passRetained(pipeline)
         if sawError { throw ExitCode(1) }
     }
 }

@@ -24,9 +24,9 @@ extension NameIndex {
     /// The person run `r` names, or nil when it is no person (`Syria`, `the White House`);
     /// made once per run.
     func person(_ r: Int) -> PersonMention? {
-        if let known = cache.people[r] { return known }
+        if let known = cache.runs[r].person { return known }
         let p = makePerson(r)
-        cache.people[r] = p
+        cache.runs[r].person = p
         return p
     }
 
@@ -149,9 +149,9 @@ extension NameIndex {
     /// The role families and places of person `p`, the person of run `r`, from its
     /// ``roles(of:)``. Computed only when a description asks, once per run.
     func profile(of r: Int, _ p: PersonMention) -> RoleProfile {
-        if let known = cache.profiles[r] { return known }
+        if let known = cache.runs[r].profile { return known }
         let profile = lexicon.profile(roles(of: p))
-        cache.profiles[r] = profile
+        cache.runs[r].profile = profile
         return profile
     }
 
@@ -244,7 +244,7 @@ extension Lexicon {
         let last = NameIndex.role(String(tail))
         if rules.roles[last] == "organisation" { return true }
         // A plural noun of the roles (`officials`, `analysts`), in lower case: `Sanders` is one man.
-        guard name.first?.isLowercase == true else { return false }
+        guard UTF8Text.startsLowercase(name) else { return false }
         return rules.roles[last] != nil && isPluralRole(last)
     }
 
@@ -256,7 +256,7 @@ extension Lexicon {
         guard let first = words.first, let last = words.last else { return false }
         let opener = first.lowercased()
         let definite = opener == "the" || opener == "this" || opener == "that"
-            || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && first.first?.isUppercase == true)
+            || (words.count >= 2 && Self.endsWithPossessiveS(first.utf8) && UTF8Text.startsUppercase(first))
         guard definite else { return false }
         if isPluralRole(NameIndex.role(last)) { return false }
         if let family = describe(words)?.family, rules.phraseWords.impersonalFamilies.contains(family) { return false }

@@ -112,6 +112,26 @@ final class EntityID {
 
     /// The words of `name` folded to lower-case ASCII and joined by `-`; empty if it has none.
     private func slug(_ name: String) -> String {
+        // An ASCII name (the most) on its bytes: each a character, the letters and digits kept
+        // (lower case), `'` and `.` dropped, any other run of bytes one dash.
+        var name = name
+        let asciiSlug: String? = name.withUTF8 { u in
+            guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var dash = false
+            for c in u {
+                if (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) {
+                    if dash && !out.isEmpty { out.append(0x2D) }
+                    dash = false
+                    out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                } else if c != 0x27 && c != 0x2E {
+                    dash = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let asciiSlug { return asciiSlug }
         // Only letters outside ASCII need folding; other symbols (`’`, `“`) drop out anyway.
         // Composed first (`e` + U+0301 is `é`), and mended when it is mojibake.
         let text = name.utf8.contains { $0 >= 0x80 } ? Self.repairingMojibake(name) : name

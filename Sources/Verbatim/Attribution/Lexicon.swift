@@ -36,7 +36,7 @@ final class Lexicon {
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         placeShapes = WordShapes(Array(rules.places.keys))
-        roleHeadShapes = WordShapes(rules.roles.keys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
+        roleHeadShapes = WordShapes(rules.roles.keys.filter(UTF8Text.containsSpace).map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
         var heads: [String: (single: Bool, pair: Bool)] = [:]
         for form in rules.cueVerbs.keys {
@@ -96,7 +96,7 @@ final class Lexicon {
     /// from the document's name index.
     func nameStart(_ words: [String]) -> Int {
         // `Democratic National Committee`, `State Department`: an organisation's name is whole.
-        if words.count >= 2, let last = words.last, last.first?.isUppercase == true,
+        if words.count >= 2, let last = words.last, UTF8Text.startsUppercase(last),
            let family = rules.roles[last.lowercased()], family == "organisation" {
             return 0
         }
@@ -125,8 +125,17 @@ final class Lexicon {
         return s
     }
 
-    /// Whether the word ends with `’s` or `'s`, read on its bytes.
+    /// Whether the word ends with `’s` or `'s`, read on its last bytes (in place when the
+    /// string's bytes are contiguous, as a native string's are).
     static func endsWithPossessiveS(_ u: String.UTF8View) -> Bool {
+        if let found = u.withContiguousStorageIfAvailable({ b -> Bool in
+            let n = b.count
+            guard n >= 2, b[n - 1] == 0x73 else { return false }
+            if b[n - 2] == 0x27 { return true }
+            return n >= 4 && b[n - 2] == 0x99 && b[n - 3] == 0x80 && b[n - 4] == 0xE2
+        }) {
+            return found
+        }
         var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)  // the last four bytes
         for c in u { tail = (tail.1, tail.2, tail.3, c) }
         guard tail.3 == 0x73 else { return false }

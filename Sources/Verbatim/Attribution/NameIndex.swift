@@ -23,19 +23,24 @@ final class NameIndex {
     /// What was made of runs so far, by run; a reference so that lookups on a value can fill
     /// it. An outer nil is not made yet.
     final class RunCache {
-        var names: [String??] = []
-        var people: [PersonMention??] = []
-        /// The role families and places of a person (``NameIndex/profile(of:_:)``).
-        var profiles: [RoleProfile?] = []
+        /// What was made of one run.
+        struct Entry {
+            var name: String?? = nil
+            var person: PersonMention?? = nil
+            /// The role families and places of a person (``NameIndex/profile(of:_:)``).
+            var profile: RoleProfile? = nil
+        }
+
+        /// By run, in one array: freed with the index by the entry type's own code, not
+        /// element by element through generic optional witnesses in three arrays.
+        var runs: [Entry] = []
     }
 
     init(_ bytes: [UInt8], lexicon: Lexicon) {
         self.bytes = bytes
         self.lexicon = lexicon
         (words, runs, byLast, openers) = bytes.withUnsafeBufferPointer { Self.scan($0, lexicon) }
-        cache.names = Array(repeating: nil, count: runs.count)
-        cache.people = Array(repeating: nil, count: runs.count)
-        cache.profiles = Array(repeating: nil, count: runs.count)
+        cache.runs = Array(repeating: RunCache.Entry(), count: runs.count)
     }
 
     /// The runs of the text: their words, the runs themselves, the runs by last word and the
@@ -230,9 +235,9 @@ final class NameIndex {
     /// The name of a run: the words after its last title or dotted abbreviation, two to four
     /// of them, not starting with a particle; nil when the run is no person's name.
     private func name(of run: Int) -> String? {
-        if let known = cache.names[run] { return known }
+        if let known = cache.runs[run].name { return known }
         let name = makeName(of: run)
-        cache.names[run] = name
+        cache.runs[run].name = name
         return name
     }
 

@@ -170,7 +170,7 @@ final class SpeakerResolver {
         let core = coreName(tokens, b)
         var name = core.map { $0.text(b) }.joined(separator: " ")
         // `Sanders’ comments`: the possessive mark is not part of the name.
-        while name.hasSuffix("’") || name.hasSuffix("'") { name.removeLast() }
+        while UTF8Text.hasSuffix(name, "’") || UTF8Text.hasSuffix(name, "'") { name.removeLast() }
         let key = name
         let surnameAlone = core.count == 1 || core.dropLast().allSatisfy({ lexicon.isParticle($0, b) })
         if surnameAlone {

@@ -240,8 +240,6 @@ public final class ClaimMatcher {
         candidates.reserveCapacity(touched.count)
         var found: [(quote: Int32, relation: ClaimRelation, speakers: SpeakerAgreement)] = []
         do {
-            // One reference to the stored quotes for the reads below; it ends before they grow.
-            let stored = quotes
             let briefs = self.briefs
             hitCount.withUnsafeMutableBufferPointer { count in
                 briefs.withUnsafeBufferPointer { briefs in
@@ -256,7 +254,9 @@ public final class ClaimMatcher {
             // 2. Verification.
             let ranked = candidates.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.quote < $1.quote }
                 .prefix(Self.candidatesVerified)
-            var grams = TrigramPositions(shape.words)
+            // The new quote's trigrams, found when a first candidate is compared (none is, for
+            // most quotes).
+            var grams: TrigramPositions?
             // The candidates compared so far: a candidate of the same shape as one of them (a
             // story republished word for word: the same twin), with the same speaker agreement,
             // relates to the new quote as it does (`relate` is pure), and is not compared again.
@@ -270,10 +270,15 @@ public final class ClaimMatcher {
                     // The same text (``ClaimComparer/relate(_:_:_:speakers:)``'s first answer), told
                     // from the brief: an exact repeat's shape is not read at all.
                     r = ClaimRelation(relation: .same, score: 1, verbatim: true)
+                } else if shape.words.count < 3 || brief.words < 3 {
+                    // Too short to relate (``ClaimComparer/relate(_:_:_:speakers:)``'s first
+                    // answer), told from the brief.
+                    r = nil
                 } else if let same = compared.first(where: { $0.twin == brief.twin && $0.agreement == agreement }) {
                     r = same.relation
                 } else {
-                    r = ClaimComparer.relate(shape, &grams, stored[Int(q)].shape, speakers: agreement)
+                    if grams == nil { grams = TrigramPositions(shape.words) }
+                    r = Self.relate(shape, &grams!, &quotes[Int(q)], agreement)
                     compared.append((brief.twin, agreement, r))
                 }
                 if let r { found.append((q, r, agreement)) }
@@ -330,13 +335,7 @@ public final class ClaimMatcher {
         briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker, twin: twin))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
-        for f in prints {
-            let head = heads[f] ?? (-1 << 32)
-            let count = Int32(truncatingIfNeeded: head)
-            guard count < Self.postingsKept else { continue }
-            postings.append((index, Int32(truncatingIfNeeded: head >> 32)))
-            heads[f] = Int64(postings.count - 1) << 32 | Int64(count + 1)
-        }
+        Self.post(prints, of: index, heads: &heads, postings: &postings)
         if speaker >= 0 {
             var recent = bySpeaker[speaker] ?? []
             if recent.count >= Self.speakerRecent { recent.removeFirst() }
@@ -378,6 +377,29 @@ public final class ClaimMatcher {
     }
 
     static func claimID(_ cluster: Int32) -> String { "k\(cluster + 1)" }
+
+    /// ``ClaimComparer/relate(_:_:_:speakers:)`` of the new quote's shape and the stored
+    /// quote's. The stored quote comes in as `inout` (the array's element in place, nothing
+    /// else holding the array): its shape is borrowed through the exclusive access, where a
+    /// read of the element copies it (a retain and a release of each of its arrays).
+    private static func relate(_ shape: ClaimShape, _ grams: inout TrigramPositions, _ old: inout Stored,
+                               _ agreement: SpeakerAgreement) -> ClaimRelation? {
+        ClaimComparer.relate(shape, &grams, old.shape, speakers: agreement)
+    }
+
+    /// Adds a posting of `quote` for each of its fingerprints not yet held by
+    /// ``postingsKept`` quotes. The tables come in as `inout`: one exclusive access to each
+    /// for all the fingerprints, not three a fingerprint.
+    private static func post(_ prints: [UInt32], of quote: Int32, heads: inout HashTable32,
+                             postings: inout [(quote: Int32, next: Int32)]) {
+        for f in prints {
+            let head = heads[f] ?? (-1 << 32)
+            let count = Int32(truncatingIfNeeded: head)
+            guard count < postingsKept else { continue }
+            postings.append((quote, Int32(truncatingIfNeeded: head >> 32)))
+            heads[f] = Int64(postings.count - 1) << 32 | Int64(count + 1)
+        }
+    }
 
     private func intern(doc: String, source: String?) -> Int32 {
         // The quotes of a document come together: its id is asked for once, not once a quote.

@@ -270,11 +270,16 @@ struct JSONLine {
         if colon { out.append(0x3A) }
     }
 
-    mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+    /// Text written as it is, with no escape (a number's digits).
+    mutating func raw(string s: String) { out.append(contentsOf: s.utf8) }
 
-    /// ``raw(_:)`` of a literal, copied from its bytes.
+    /// A literal written as it is, copied from its bytes (`[`, `null`): every literal passed
+    /// to `raw` is one, never made a string.
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
+        s.withUTF8Buffer { b in
+            // One byte (`[`, `,`) appended alone: no copy of a buffer for it.
+            if b.count == 1 { out.append(b[0]) } else { out.append(contentsOf: b) }
+        }
     }
 
     /// Writes the decimal digits without making a string.
@@ -298,7 +303,7 @@ struct JSONLine {
     mutating func double(_ v: Double) {
         guard v.isFinite else { raw("null"); return }
         let r = (v * 1000).rounded() / 1000
-        raw(r == r.rounded() ? String(Int(r)) : String(r))
+        raw(string: r == r.rounded() ? String(Int(r)) : String(r))
     }
 
     mutating func span(_ s: Span) {

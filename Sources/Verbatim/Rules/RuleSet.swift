@@ -266,7 +266,7 @@ public struct RuleSet: Sendable {
         }
 
         nicknames = try Self.table(file("nicknames.tsv")) { (row, fail) throws(RuleError) in
-            guard row[0] == row[0].lowercased(), row[1] == row[1].lowercased(), !row[0].contains(" "), !row[1].contains(" "),
+            guard row[0] == row[0].lowercased(), row[1] == row[1].lowercased(), !UTF8Text.containsSpace(row[0]), !UTF8Text.containsSpace(row[1]),
                   row[0] != row[1] else {
                 throw fail("a nickname and its given name are two different lower-case words, found `\(row[0])`, `\(row[1])`")
             }
@@ -285,7 +285,7 @@ public struct RuleSet: Sendable {
             guard row[0] == row[0].lowercased(), (1...3).contains(words.count), !words.contains(where: \.isEmpty) else {
                 throw fail("a role is one to three lower-case words, found `\(row[0])`")
             }
-            guard row[1] == row[1].lowercased(), !row[1].contains(" ") else {
+            guard row[1] == row[1].lowercased(), !UTF8Text.containsSpace(row[1]) else {
                 throw fail("a family is one lower-case word, found `\(row[1])`")
             }
             return row[1]

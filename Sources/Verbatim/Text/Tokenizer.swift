@@ -194,18 +194,20 @@ extension Token {
         return text(b).lowercased().replacing(scalar: "\u{2019}", with: "'")
     }
 
-    /// Whether ``lower(_:)`` is `word` (lower-case ASCII), compared on bytes when the token is ASCII.
+    /// Whether ``lower(_:)`` is `word` (lower-case ASCII), compared on bytes up to the first
+    /// byte beyond ASCII (then on the string). An ASCII byte is a character of its own,
+    /// lower-cased alone, that no later character changes or moves in canonical order: one
+    /// that differs from the word's (or lies past its end) after an ASCII prefix equal to the
+    /// word's decides, whatever follows.
     func lowerIs(_ word: StaticString, _ b: [UInt8]) -> Bool {
-        var ascii = true
-        for i in start..<end where b[i] >= 0x80 { ascii = false; break }
-        guard ascii else { return lower(b) == word.description }
-        guard end - start == word.utf8CodeUnitCount else { return false }
-        let w = word.utf8Start
+        let n = word.utf8CodeUnitCount, w = word.utf8Start
         for i in start..<end {
             let c = b[i]
-            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[i - start] { return false }
+            if c >= 0x80 { return lower(b) == word.description }
+            let k = i - start
+            if k >= n || (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[k] { return false }
         }
-        return true
+        return end - start == n
     }
 
     /// Whether ``lower(_:)`` ends with `suffix` (lower-case): on the bytes when the token is

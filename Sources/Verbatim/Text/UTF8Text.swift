@@ -87,6 +87,30 @@ enum UTF8Text {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// `w.first?.isUppercase == true`, read on the bytes when the first character is one ASCII
+    /// byte (the text is one byte long or its second byte is ASCII too: no character joins
+    /// them, `\r\n` aside, which is not upper case): then it is upper case exactly when A–Z.
+    static func startsUppercase(_ w: String) -> Bool {
+        if let first = asciiFirstCharacter(w) { return first >= 0x41 && first <= 0x5A }
+        return w.first?.isUppercase == true
+    }
+
+    /// `w.first?.isLowercase == true`, read on the bytes as ``startsUppercase(_:)`` is (a–z).
+    static func startsLowercase(_ w: String) -> Bool {
+        if let first = asciiFirstCharacter(w) { return first >= 0x61 && first <= 0x7A }
+        return w.first?.isLowercase == true
+    }
+
+    /// The first byte of `w` when it is a character of its own and ASCII: the text is one
+    /// byte long or its second byte is ASCII too. Nil otherwise (empty text included).
+    @inline(__always)
+    private static func asciiFirstCharacter(_ w: String) -> UInt8? {
+        var bytes = w.utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80 else { return nil }
+        guard let second = bytes.next() else { return first }
+        return second < 0x80 ? first : nil
+    }
+
     /// `s.hasSuffix(suffix)`, read on the bytes when they decide it: `suffix` (a few letters,
     /// apostrophes, `’`; none of `K`, `;`, `` ` ``, which a non-ASCII character can be
     /// canonically equal to) ends `s` as characters exactly when it ends it as bytes, and the
@@ -95,14 +119,24 @@ enum UTF8Text {
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
         let w = suffix.utf8Start
-        var s = s
-        let bytes: Bool? = s.withUTF8 { u in
+        // The bytes read in place (a native string's are contiguous; another is asked as a
+        // string).
+        let bytes: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
             guard u.count >= n else { return false }
             let start = u.count - n
             for k in 0..<n where u[start + k] != w[k] { return false }
             return start == 0 || (u[start - 1] < 0x80 && u[start - 1] != 0x0D) ? true : nil
         }
-        return bytes ?? s.hasSuffix(suffix.description)
+        return (bytes ?? nil) ?? s.hasSuffix(suffix.description)
+    }
+
+    /// `s.contains(" ")` (the search of Foundation the rule tables were built with), read on
+    /// the bytes when they decide it: no space byte, no space (no character is canonically a
+    /// space); a space byte in ASCII text, a space. A space in other text (it could begin a
+    /// character with a combining mark) is left to the string search.
+    static func containsSpace(_ s: String) -> Bool {
+        guard s.utf8.contains(0x20) else { return false }
+        return s.utf8.allSatisfy({ $0 < 0x80 }) || s.contains(" ")
     }
 
     /// Whether the UTF-8 bytes of `s` hold those of the ASCII `needle`: for an ASCII needle,
@@ -110,8 +144,7 @@ enum UTF8Text {
     static func contains(_ s: String, ascii needle: StaticString) -> Bool {
         let n = needle.utf8CodeUnitCount
         let w = needle.utf8Start
-        var s = s
-        return s.withUTF8 { h in
+        func search(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
             guard h.count >= n else { return false }
             for i in 0...(h.count - n) where h[i] == w[0] {
                 var k = 1
@@ -120,6 +153,10 @@ enum UTF8Text {
             }
             return false
         }
+        // In place when the bytes are contiguous (a native string's are), else made so.
+        if let found = s.utf8.withContiguousStorageIfAvailable(search) { return found }
+        var s = s
+        return s.withUTF8(search)
     }
 }
 
