@@ -1,6 +1,17 @@
 import Testing
 @testable import Verbatim
 
+/// A linear congruential generator: the same pseudo-random words on every run.
+private struct SeededRandom {
+    var seed: UInt64
+
+    /// A number in `0..<n`.
+    mutating func next(_ n: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int(truncatingIfNeeded: seed >> 33) % n
+    }
+}
+
 @Suite("Token: byte-level word tests")
 struct TokenTests {
     /// ``Token/lowerIs(_:_:)`` decides on the bytes up to the first one beyond ASCII: it must
@@ -12,11 +23,8 @@ struct TokenTests {
         let pieces = ["s", "S", "a", "i", "d", "k", "K", "o", "\u{212A}", "\u{2019}", "'", "\u{301}",
                       "é", "É", "\u{130}", "ß", "Σ", "-", ".", "said", "SAID", "ok", "according"]
         let words: [StaticString] = ["said", "says", "s", "ok", "k", "is", "i", "according", ""]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33) % n
-        }
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { random.next(n) }
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<next(6) { text += pieces[next(pieces.count)] }
@@ -35,11 +43,8 @@ struct TokenTests {
     func firstCharacterAndPossessive() {
         let pieces = ["A", "a", "Z", "z", "1", "s", "S", "'", "\u{2019}", "\u{301}", "\r", "\n", "É", "é", "\u{130}",
                       "ß", "Σ", "σ", " ", ".", "\u{600}"]
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33) % n
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ n: Int) -> Int { random.next(n) }
         for _ in 0..<5_000 {
             var w = ""
             for _ in 0..<next(5) { w += pieces[next(pieces.count)] }
