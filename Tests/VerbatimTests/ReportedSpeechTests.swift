@@ -438,6 +438,20 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.text) == contents)
     }
 
+    // In a relative clause opened by a comma, the content ends at the comma that closes it;
+    // a name before `, who` opens the sentence as its subject.
+    @Test("`Sanders, who … and said he would campaign with him, did not`", arguments: [
+        ("Jones, who said the plan would fail, voted against it.", ["the plan would fail"], ["Jones, who"]),
+        ("Sanders, who met Canova and said he would campaign with him, did not.", ["he would campaign with him"], ["Sanders"]),
+        ("Sanders, who endorsed Canova and said he would campaign with him, did not.", ["Canova", "he would campaign with him"],
+         ["Sanders, who", "Sanders"]),
+    ])
+    func relativeClause(_ text: String, _ contents: [String], _ mentions: [String]) {
+        let a = Fixture.attributions(text)
+        #expect(a.map(\.text) == contents, "\(a)")
+        #expect(a.map(\.mention) == mentions, "\(a)")
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -432,7 +432,9 @@ extension Lexicon {
                 let last = run[run.count - 1].text(b)
                 let possessive = Self.isPossessive(last)
                 let nextIsWord = e < t.count && t[e].kind == .word && !t[e].capitalized
-                if !possessive && (run.count >= 2 || i > 0 || nextIsWord) {
+                // `Sanders, who endorsed …`: a relative after the comma says the word names someone.
+                let relativeNext = e + 1 < t.count && t[e].isPunct(b, ",") && t[e + 1].lowerIs("who", b)
+                if !possessive && (run.count >= 2 || i > 0 || nextIsWord || relativeNext) {
                     return SpeakerPhrase(range: ByteRange(run[0].start, run[run.count - 1].end), tokens: run, kind: .name)
                 }
                 // `Ryan’s campaign shrugged off …`: a possessive name and the noun it opens, when

@@ -110,7 +110,7 @@ struct ReportedSpeech {
                 out.append(clause(content, sp))
             } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, i, b),
                       !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
-                out.append(clause([c], sp))
+                out.append(clause([insideRelative(t, i, b) ? relativeEnd(c, t, quoted, b) : c], sp))
             } else if !afterComma, let (content, sp) = contentAround(t, i, l, key, quoted, b) {
                 out.append(clause(content, sp))
             }
@@ -569,13 +569,38 @@ struct ReportedSpeech {
                 // subject ends the clause; the second cue is an attribution of its own.
                 // So does a subject of its own (a pronoun or capitalised words) and its cue: `… and
                 // she also warned …`, `… and Democrats accused the GOP of …`.
-                // Not a subject alone before it: `said he and Rubio promised`.
-                if e > s + 2, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
-                   (lx.cueLength(t, e + 1, b) > 0 && !t[e + 1].capitalized) || opensOwnClause(t, e + 1, b) { break }
+                // A subject of its own only after more than a subject alone: `said he and Rubio
+                // promised`.
+                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
+                   (lx.cueLength(t, e + 1, b) > 0 && !t[e + 1].capitalized) || (e > s + 2 && opensOwnClause(t, e + 1, b)) { break }
             }
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// Whether the cue at `i` stands in a relative clause opened by a comma (`Sanders, who
+    /// endorsed Canova and said …`): `, who` or `, which` before it, with no comma between.
+    private func insideRelative(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
+        var k = i - 1
+        while k >= max(1, i - 30) {
+            if t[k].isPunct(b, ",") { return false }
+            if t[k - 1].isPunct(b, ","), t[k].lowerIs("who", b) || t[k].lowerIs("which", b) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// `content` cut at the first comma outside quotation marks: the comma that closes the
+    /// relative clause (`…, who said he would campaign with him, did not`).
+    private func relativeEnd(_ content: ByteRange, _ t: [Token], _ quoted: [Bool], _ b: [UInt8]) -> ByteRange {
+        guard let s = t.firstIndex(where: { $0.start >= content.start }) else { return content }
+        var k = s + 1
+        while k < t.count, t[k].start < content.end {
+            if t[k].isPunct(b, ","), !quoted[k] { return k > s + 1 ? ByteRange(t[s].start, t[k - 1].end) : content }
+            k += 1
+        }
+        return content
     }
 
     /// Names (one or several, joined by `and`) from `k` and then a colon.
