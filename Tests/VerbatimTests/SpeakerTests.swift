@@ -295,4 +295,17 @@ struct SpeakerTests {
     func aliasName(text: String, name: String) {
         #expect(Fixture.attributions(text).first?.name == name)
     }
+
+    // A capitalised word opening a sentence that the text also writes in lower case is a
+    // common noun: its id is the document's, not one shared by every `Critics` of an archive.
+    @Test("`Critics say` is a description of the document when the text writes `critics`")
+    func commonNounOpeningSentence() throws {
+        let a = Fixture.attributions("The plan drew fire from critics in both parties. Critics say the plan will fail.")
+        let critics = try #require(a.first { $0.mention == "Critics" }, "\(a)")
+        #expect(critics.entity != "critics")
+        #expect(critics.entity?.hasPrefix("t-") == true, "\(critics.entity ?? "nil")")
+        // A name the text never writes in lower case stays a name.
+        let b = Fixture.attributions("The plan drew fire. Kovi says the plan will fail.")
+        #expect(b.first?.entity == "kovi", "\(b)")
+    }
 }

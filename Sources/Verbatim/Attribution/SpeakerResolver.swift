@@ -18,6 +18,31 @@
 /// their document.
 final class SpeakerResolver {
     let lexicon: Lexicon
+
+    /// Whether the text is one or more ASCII letters.
+    static func isASCIILetters(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    }
+
+    /// The words of `b` that start with a lower-case ASCII letter and are ASCII letters only,
+    /// each once. O(length of `b`).
+    static func lowercaseWords(_ b: [UInt8]) -> Set<String> {
+        var out: Set<String> = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            guard isLetter else { i += 1; continue }
+            var j = i
+            while j < n, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
+            // A word, not the tail of one with other letters (`é`, digits) before it.
+            let clean = (i == 0 || b[i - 1] < 0x80) && (j == n || b[j] < 0x80)
+            if clean, c >= 0x61, c <= 0x7A { out.insert(String(decoding: b[i..<j], as: UTF8.self)) }
+            i = j
+        }
+        return out
+    }
     private let ids: EntityID
 
     init(lexicon: Lexicon) {
@@ -37,6 +62,14 @@ final class SpeakerResolver {
         var events: [(position: Int, name: String, gender: RuleSet.Gender?)] = []
         /// Speakers found so far that `they` can mean: joint speakers, groups, organisations.
         var groups: [(position: Int, name: String, entity: String)] = []
+        var lowercase: Set<String>?
+        /// The document's words written in lower case (ASCII letters), read once when first asked.
+        func lowercaseWords(_ b: [UInt8]) -> Set<String> {
+            if let l = lowercase { return l }
+            let l = Self.lowercaseWords(b)
+            lowercase = l
+            return l
+        }
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
         // Speaker mentions in text order, so pronouns look back at what came before.
@@ -63,6 +96,16 @@ final class SpeakerResolver {
                     // A transcript label (`MINISTER REYNE`) is upper case: read as a name.
                     let name = d.resolution == .transcript ? TranscriptTurns.name(label: document.string(mention), lexicon: lexicon)
                         : resolveName(sp.tokens, document, &fullNames, &index, b)
+                    // One capitalised word that names no one longer here and that the text also
+                    // writes in lower case (`Critics said`, `Poll: …`, `Analysts say`) is a common
+                    // noun opening its sentence: a description of this document, not a name.
+                    if d.resolution != .transcript, sp.tokens.count == 1, !name.contains(" "),
+                       Self.isASCIILetters(name), lowercaseWords(b).contains(name.lowercased()) {
+                        let s = unresolved(name, d.resolution == .explicit ? .descriptor : d.resolution, d.confidence * 0.8)
+                        speaker = s
+                        if lexicon.isGroup(name) { groups.append((mention.start, name, s.entity)) }
+                        break
+                    }
                     let entity = ids.make(name)
                     speaker = Speaker(mention: mention, name: name, entity: entity, resolution: d.resolution, confidence: d.confidence)
                     // Unknown given names take the gender the document gives (`Zorvan Dalby said he`).
