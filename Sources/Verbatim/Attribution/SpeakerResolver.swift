@@ -24,25 +24,38 @@ final class SpeakerResolver {
         !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
-    /// The words of `b` that start with a lower-case ASCII letter and are ASCII letters only,
-    /// each once. O(length of `b`).
-    static func lowercaseWords(_ b: [UInt8]) -> Set<String> {
-        var out: Set<String> = []
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            guard isLetter else { i += 1; continue }
-            var j = i
-            while j < n, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
-            // A word, not the tail of one with other letters (`é`, digits) before it.
-            let clean = (i == 0 || b[i - 1] < 0x80) && (j == n || b[j] < 0x80)
-            if clean, c >= 0x61, c <= 0x7A { out.insert(String(decoding: b[i..<j], as: UTF8.self)) }
-            i = j
+    /// Whether `b` holds `word` (lower-case ASCII letters) as a whole word, written in lower
+    /// case: not inside a longer word, and not with another letter, ASCII or not, next to it.
+    /// O(length of `b`).
+    static func writesInLowerCase(_ word: [UInt8], in b: [UInt8]) -> Bool {
+        guard let first = word.first else { return false }
+        let n = b.count, m = word.count
+        return b.withUnsafeBufferPointer { b in
+            var i = 0
+            while i + m <= n {
+                if b[i] == first, i == 0 || !Self.isLetterByte(b[i - 1]), i + m == n || !Self.isLetterByte(b[i + m]) {
+                    var k = 1
+                    while k < m && b[i + k] == word[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        return out
     }
+
+    /// Whether what stands before `position` (past spaces) ends a sentence or a line, or opens
+    /// a quotation: a word there is capitalised for its place, whatever it is.
+    static func opensSentence(_ position: Int, _ b: [UInt8]) -> Bool {
+        var k = position - 1
+        while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }
+        guard k >= 0 else { return true }
+        // `.`, `!`, `?`, `:`, a line break, `"`, `-`, or the last byte of `“` / `”` / `—` (0x9C, 0x9D, 0x94).
+        return [0x2E, 0x21, 0x3F, 0x3A, 0x0A, 0x0D, 0x22, 0x2D, 0x9C, 0x9D, 0x94].contains(b[k])
+    }
+
+    /// An ASCII letter or any byte of a character beyond ASCII (a letter or not: `é`, `’`).
+    private static func isLetterByte(_ c: UInt8) -> Bool { c >= 0x80 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) }
     private let ids: EntityID
 
     init(lexicon: Lexicon) {
@@ -62,13 +75,15 @@ final class SpeakerResolver {
         var events: [(position: Int, name: String, gender: RuleSet.Gender?)] = []
         /// Speakers found so far that `they` can mean: joint speakers, groups, organisations.
         var groups: [(position: Int, name: String, entity: String)] = []
-        var lowercase: Set<String>?
-        /// The document's words written in lower case (ASCII letters), read once when first asked.
-        func lowercaseWords(_ b: [UInt8]) -> Set<String> {
-            if let l = lowercase { return l }
-            let l = Self.lowercaseWords(b)
-            lowercase = l
-            return l
+        /// Per word asked: whether the text writes it in lower case (at most 32 words a
+        /// document are looked for; past them, a word is taken as a name).
+        var lowercase: [String: Bool] = [:]
+        func writesInLowerCase(_ word: String) -> Bool {
+            if let known = lowercase[word] { return known }
+            guard lowercase.count < 32 else { return false }
+            let found = Self.writesInLowerCase(Array(word.utf8), in: b)
+            lowercase[word] = found
+            return found
         }
         var out: [Attribution] = []
         out.reserveCapacity(drafts.count)
@@ -100,7 +115,7 @@ final class SpeakerResolver {
                     // writes in lower case (`Critics said`, `Poll: …`, `Analysts say`) is a common
                     // noun opening its sentence: a description of this document, not a name.
                     if d.resolution != .transcript, sp.tokens.count == 1, !name.contains(" "),
-                       Self.isASCIILetters(name), lowercaseWords(b).contains(name.lowercased()) {
+                       Self.opensSentence(mention.start, b), Self.isASCIILetters(name), writesInLowerCase(name.lowercased()) {
                         let s = unresolved(name, d.resolution == .explicit ? .descriptor : d.resolution, d.confidence * 0.8)
                         speaker = s
                         if lexicon.isGroup(name) { groups.append((mention.start, name, s.entity)) }
