@@ -308,4 +308,18 @@ struct SpeakerTests {
         let b = Fixture.attributions("The plan drew fire. Kovi says the plan will fail.")
         #expect(b.first?.entity == "kovi", "\(b)")
     }
+
+    // The lower-case test reads whole words only: not inside a longer word, not next to a
+    // character beyond ASCII, not capitalised.
+    @Test("writesInLowerCase finds whole lower-case words", arguments: [
+        ("critics said", "critics", true),
+        ("the Critics said", "critics", false),
+        ("hypercritics said", "critics", false),
+        ("criticsé", "critics", false),
+        ("(critics)", "critics", true),
+        ("", "critics", false),
+    ])
+    func lowerCaseWord(_ text: String, _ word: String, _ expected: Bool) {
+        #expect(SpeakerResolver.writesInLowerCase(Array(word.utf8), in: Array(text.utf8)) == expected)
+    }
 }
