@@ -544,8 +544,7 @@ extension Lexicon {
            rules.phraseWords.gerundPrepositions.contains(t[e - 1].lower(b)) || rules.phraseWords.subordinators.contains(t[e - 1].lower(b)) {
             guard i + 1 < t.count, t[i + 1].lowerIs("that", b) || isSubjectPronoun(t[i + 1], b)
                 || (rules.reporting[t[i].lower(b)] == .addressee && pronoun(t[i + 1], b)?.object == true) else { return nil }
-            if t[e - 2].isPunct(b, ","), let named = namedBefore(t, e - 2, b) { return named }
-            if t[e - 2].isPunct(b, ",") { return clauseSubject(t, e - 2, b) }
+            if t[e - 2].isPunct(b, ",") { return namedBefore(t, e - 2, b) ?? clauseSubject(t, e - 2, b) }
             // (Bounded: a clause of forty tokens at most, whatever the sentence.)
             return e - 1 > 40 || t[..<(e - 1)].contains(where: { $0.kind == .punctuation }) ? nil : clauseSubject(t, e - 1, b)
         }

@@ -107,13 +107,12 @@ public final class ClaimMatcher {
 
         /// An estimate of the memory held, in bytes: the stored words and postings, and the
         /// per-quote, per-cluster and per-fingerprint bookkeeping.
-        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 148 + clusters * 96 }
+        public var bytes: Int { words * 4 + postings * 8 + fingerprints * 24 + quotes * 140 + clusters * 96 }
     }
 
+    /// A stored quote; its document and speaker are in its ``Brief``.
     private struct Stored {
         var id: String
-        var doc: Int32
-        var speaker: Int32
         var cluster: Int32
         var direct: Bool
         var shape: ClaimShape
@@ -331,7 +330,7 @@ public final class ClaimMatcher {
             twin = first
             kept = quotes[Int(first)].shape
         }
-        quotes.append(Stored(id: quote.id, doc: doc, speaker: speaker, cluster: cluster, direct: quote.direct, shape: kept))
+        quotes.append(Stored(id: quote.id, cluster: cluster, direct: quote.direct, shape: kept))
         briefs.append(Brief(exact: shape.exact, words: Int32(shape.words.count), doc: doc, speaker: speaker, twin: twin))
         hitCount.append(0)
         if shape.words.count >= 3 && exact[shape.exact] == nil { exact[shape.exact] = index }
@@ -355,7 +354,7 @@ public final class ClaimMatcher {
             var docIDs: [Int32] = []
             var speakerIDs: [Int32] = []
             for q in c.quotes {
-                let s = quotes[Int(q)]
+                let s = briefs[Int(q)]
                 if !docIDs.contains(s.doc) { docIDs.append(s.doc) }
                 if s.speaker >= 0 && !speakerIDs.contains(s.speaker) { speakerIDs.append(s.speaker) }
             }
