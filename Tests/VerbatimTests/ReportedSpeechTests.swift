@@ -452,6 +452,30 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == mentions, "\(a)")
     }
 
+    // A party tag after a name (`R-Ky.`) is an appositive of that name, never a speaker; it
+    // does not run into the content either.
+    @Test("`Sen. Rand Paul, R-Ky., said`: the name before the party tag speaks", arguments: [
+        ("Sen. Rand Paul, R-Ky., said the bill would fail.", ["the bill would fail"], ["Sen. Rand Paul"]),
+        ("Sen. Rand Paul, R-Ky., who chairs the panel, said it would fail.", ["it would fail"], ["Sen. Rand Paul"]),
+        ("“It is done,” said Rep. Alan Brooks, R-Texas.", ["It is done,"], ["Rep. Alan Brooks"]),
+        ("Rep. Alan Brooks, R-Texas, who endorsed the bill, was there.", ["the bill"], ["Rep. Alan Brooks, R-Texas, who"]),
+        ("The bill would fail, said Sen. Rand Paul, D-N.Y., as he left.", ["The bill would fail"], ["Sen. Rand Paul"]),
+    ])
+    func partyTag(_ text: String, _ contents: [String], _ mentions: [String]) {
+        let a = Fixture.attributions(text)
+        #expect(a.map(\.text) == contents, "\(a)")
+        #expect(a.map(\.mention) == mentions, "\(a)")
+    }
+
+    // `A, said X, adding that B`: the gerund's speaker is the inverted cue's, after it, and B
+    // is the gerund's content, not a second piece of A.
+    @Test("`…, said X, adding that …`: X adds")
+    func invertedThenGerund() {
+        let a = Fixture.attributions("The bill would fail, said Sen. Rand Paul, adding that it was dead.")
+        #expect(a.map(\.text) == ["The bill would fail", "that it was dead"], "\(a)")
+        #expect(a.map(\.mention) == ["Sen. Rand Paul", "Sen. Rand Paul"], "\(a)")
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

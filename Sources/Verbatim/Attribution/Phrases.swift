@@ -195,6 +195,8 @@ extension Lexicon {
     func namedBefore(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         guard end > 0 else { return nil }
         let last = t[end - 1]
+        // `Sen. Rand Paul, R-Ky.`: the name before a party tag.
+        if isPartyTag(last, b) { return end >= 3 && t[end - 2].isPunct(b, ",") ? namedBefore(t, end - 2, b) : nil }
         if isSubjectPronoun(last, b) { return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun) }
         guard last.kind == .word, last.capitalized, wordClass(last, b) == nil else { return nil }
         var s = end - 1
@@ -216,6 +218,13 @@ extension Lexicon {
         var tokens = Array(t[s..<end])
         if let n = nickname { tokens.removeSubrange((n.lowerBound - s)..<(n.upperBound - s)) }
         return SpeakerPhrase(range: ByteRange(t[s].start, last.end), tokens: tokens, kind: .name)
+    }
+
+    /// A party tag (`R-Ky.`, `D-N.Y.`, `I-Vt.`): a letter of `rules/phrase-words.tsv`'s `party`
+    /// list, a hyphen and a capital.
+    func isPartyTag(_ x: Token, _ b: [UInt8]) -> Bool {
+        x.kind == .word && x.end - x.start >= 3 && b[x.start + 1] == 0x2D && (0x41...0x5A).contains(b[x.start + 2])
+            && rules.phraseWords.partyLetters.contains(b[x.start])
     }
 
     /// Whether token `k` is a quotation mark around a nickname: `"` `Cia` `"` between two
@@ -694,6 +703,13 @@ extension Lexicon {
         var i = end - 1
         while i > 0 {
             let l = cueLength(t, i, b)
+            // `…, said Sen. Rand Paul, adding`: the speaker after an inverted cue, up to a comma.
+            if l > 0, i > 0, t[i - 1].isPunct(b, ","), isVerbUse(t, i, b), let sp = speakerAfter(t, i + l, b), sp.kind != .pronoun,
+               sp.kind == .name || canSpeak(sp.tokens, b),
+               let after = t[(i + l)..<end].firstIndex(where: { $0.start >= sp.range.end }), t[after].isPunct(b, ","),
+               !t[i + l].lowerIs("that", b), !t[i].lowerIs("according", b) {
+                return sp
+            }
             if l > 0, isVerbUse(t, i, b), let sp = speakerBefore(t, i, b) {
                 return governingCue(t, i, l, sp, b)?.speaker ?? sp
             }

@@ -731,7 +731,8 @@ struct ReportedSpeech {
         var pieces = [ByteRange(t[s0].start, t[e0 - 1].end)]
         // `…, said Tomas Reyne, Velmar’s foreign minister, as he left`: past the appositive.
         if k < t.count, t[k].isPunct(b, ","), let close = t[(k + 1)..<min(t.count, k + 12)].firstIndex(where: { $0.isPunct(b, ",") }),
-           lx.speakerAfter(t, k + 1, b).map({ lx.canSpeak($0.tokens, b) && $0.range.end == t[close - 1].end }) == true {
+           close == k + 2 && lx.isPartyTag(t[k + 1], b)
+            || lx.speakerAfter(t, k + 1, b).map({ lx.canSpeak($0.tokens, b) && $0.range.end == t[close - 1].end }) == true {
             k = close
         }
         var rest: (Int, Int)?
@@ -739,7 +740,7 @@ struct ReportedSpeech {
             // `A, X said, B.`: a short clause opening goes on after the attribution (`Survival,
             // Mr. VandeHei says, depends on …`); not a clause of its own (`…, he said, as …`).
             let e = clauseEnd(t, k + 1, quoted, b)
-            if words(t, s0, e0) <= 6, e > k + 1, words(t, k + 1, e) >= 3,
+            if words(t, s0, e0) <= 6, e > k + 1, words(t, k + 1, e) >= 3, !(lx.isGerund(t[k + 1], b) && lx.cueLength(t, k + 1, b) > 0),
                lx.wordClass(t[k + 1], b).map({ $0 != .conjunction && $0 != .preposition && $0 != .relative }) ?? true {
                 pieces.append(ByteRange(t[k + 1].start, t[e - 1].end))
                 rest = (k + 1, e)

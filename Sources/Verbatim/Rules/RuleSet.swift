@@ -327,7 +327,7 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive", gerundPreposition = "gerund-preposition"
-            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, personPlural = "person-plural", poll, singular, subordinator
+            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, party, personPlural = "person-plural", poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -353,6 +353,8 @@ extension RuleSet {
         public var pairOpeners: [[String]]
         /// Particles of phrasal verbs (`put out a statement`, `sent out a release`).
         public var particles: Set<String>
+        /// Letters of a party tag (`r` of `R-Ky.`), as ASCII bytes in upper case.
+        public var partyLetters: Set<UInt8>
         public var personPlurals: Set<String>
         /// Nouns for a poll, whose findings `In a … poll, …` reports (`poll`, `survey`).
         public var pollNouns: Set<String>
@@ -374,6 +376,7 @@ extension RuleSet {
             nounForms = Set(words(.noun))
             pairOpeners = words(.pair).map { $0.split(separator: " ").map(String.init) }
             particles = Set(words(.particle))
+            partyLetters = Set(words(.party).compactMap { $0.count == 1 ? $0.uppercased().utf8.first : nil })
             personPlurals = Set(words(.personPlural))
             pollNouns = Set(words(.poll))
             singularQuantifiers = Set(words(.singular))
