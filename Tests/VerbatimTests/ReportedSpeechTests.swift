@@ -476,6 +476,15 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["Sen. Rand Paul", "Sen. Rand Paul"], "\(a)")
     }
 
+    // A relative clause on the source of `according to` is neither the content nor a piece of it.
+    @Test("`according to X, who …,`: the relative is no content", arguments: [
+        ("According to Varga, who briefed reporters on Friday, the budget gap is narrowing.", "the budget gap is narrowing"),
+        ("The budget gap is narrowing, according to Varga, who briefed reporters.", "The budget gap is narrowing"),
+    ])
+    func accordingToWho(_ text: String, _ content: String) {
+        #expect(Fixture.attributions(text).map(\.text) == [content])
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

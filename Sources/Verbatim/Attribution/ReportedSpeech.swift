@@ -773,15 +773,21 @@ struct ReportedSpeech {
             guard words(t, s, e, outside: quoted) >= 1 else { return nil }
             var content = [ByteRange(t[s].start, t[e - 1].end)]
             // `The talks failed, according to Smith, “because …”`: the clause goes on.
-            if spEnd < t.count, t[spEnd].isPunct(b, ",") {
+            // (Not a relative clause on the source: `according to Smith, who led them`.)
+            if spEnd + 1 < t.count, t[spEnd].isPunct(b, ","), lx.wordClass(t[spEnd + 1], b) != .relative {
                 let e2 = clauseEnd(t, spEnd + 1, quoted, b)
                 if e2 > spEnd + 1, words(t, spEnd + 1, e2) >= 3 { content.append(ByteRange(t[spEnd + 1].start, t[e2 - 1].end)) }
             }
             return Clause(content: content, cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
         }
         // `According to X(, of Y), CLAUSE`: the clause after the comma that closes X.
-        guard let comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }),
-              let content = clause(after: comma, t, quoted, b) else { return nil }
+        guard var comma = t[spEnd..<min(t.count, spEnd + 20)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }
+        // `According to Varga, who briefed reporters on Friday, CLAUSE`: past the relative.
+        if comma + 1 < t.count, lx.wordClass(t[comma + 1], b) == .relative {
+            guard let close = t[(comma + 1)..<min(t.count, comma + 26)].firstIndex(where: { $0.isPunct(b, ",") }) else { return nil }
+            comma = close
+        }
+        guard let content = clause(after: comma, t, quoted, b) else { return nil }
         return Clause(content: [content], cue: cue, speaker: sp, resolution: .accordingTo, confidence: 0.85)
     }
 
