@@ -485,6 +485,16 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.text) == [content])
     }
 
+    // `yet` after a negation, or between an auxiliary and `to`, is an adverb: the clause goes on.
+    @Test("`had not yet decided`: `yet` does not end the content", arguments: [
+        ("Peskov told journalists that Putin had not yet decided whether to attend.", "that Putin had not yet decided whether to attend"),
+        ("Peskov said Putin has yet to decide whether to attend.", "Putin has yet to decide whether to attend"),
+        ("Peskov said Putin was tired, yet decided to attend.", "Putin was tired"),
+    ])
+    func yetAsAdverb(_ text: String, _ content: String) {
+        #expect(Fixture.attributions(text).first?.text == content)
+    }
+
     // The normalised claim: case, quotation marks, dashes and spacing made uniform (ICU).
     @Test("claims normalise case, quotation marks, dashes and spacing", arguments: [
         ("“We want to have something done — that is effective,”", "we want to have something done - that is effective"),

@@ -571,12 +571,23 @@ struct ReportedSpeech {
                 // she also warned …`, `… and Democrats accused the GOP of …`.
                 // A subject of its own only after more than a subject alone: `said he and Rubio
                 // promised`.
-                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction,
+                // (`had not yet decided`, `has yet to say`: after a negation or an auxiliary,
+                // `yet` is an adverb.)
+                if e > s, e + 1 < t.count, lx.wordClass(t[e], b) == .conjunction, !adverbAfterVerb(t, e, b),
                    (lx.cueLength(t, e + 1, b) > 0 && !t[e + 1].capitalized) || (e > s + 2 && opensOwnClause(t, e + 1, b)) { break }
             }
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// A conjunction word used as an adverb: after a negation (`not yet decided`), or between
+    /// an auxiliary and `to` (`has yet to say`).
+    private func adverbAfterVerb(_ t: [Token], _ e: Int, _ b: [UInt8]) -> Bool {
+        guard e > 0, t[e - 1].kind == .word else { return false }
+        let w = t[e - 1].lower(b)
+        return lexicon.rules.reporting[w] == .negation
+            || (lexicon.rules.phraseWords.auxiliaries.contains(w) && e + 1 < t.count && t[e + 1].lowerIs("to", b))
     }
 
     /// Whether the cue at `i` stands in a relative clause opened by a comma (`Sanders, who
