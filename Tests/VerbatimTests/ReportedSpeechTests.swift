@@ -238,6 +238,9 @@ struct ReportedSpeechTests {
     @Test("an evidential before `to` is a claim with no speaker", arguments: [
         ("Iowa, Mr. Rubio seemed to be on the upswing after the debate.", "Mr. Rubio to be on the upswing after the debate", "seemed"),
         ("The ruling is widely expected to reach the Supreme Court.", "The ruling to reach the Supreme Court", "is widely expected"),
+        // Before a complement: an adjective or a noun phrase.
+        ("Trump’s supporters seemed equally unperturbed.", "Trump’s supporters equally unperturbed", "seemed"),
+        ("The race appears closer in Ohio.", "The race closer in Ohio", "appears"),
     ])
     func evidential(input: String, text: String, cue: String) {
         let d = Fixture.analyse(input)
@@ -253,6 +256,11 @@ struct ReportedSpeechTests {
         "It seemed to be the end of the campaign.",
         "The senator did not seem to mind the question.",
         "The plan, which appears to have stalled, was shelved.",
+        // Another sense: before a preposition, a name or a time word, or as an infinitive.
+        "He appeared on Fox News on Tuesday.",
+        "She appeared Tuesday at a rally in Ohio.",
+        "His client was ready to appear behind closed doors.",
+        "In the profile fellow doctors seemed eager to talk.",
     ])
     func notEvidential(text: String) {
         #expect(Fixture.analyse(text).attributions.isEmpty)

@@ -10,6 +10,8 @@ final class Lexicon {
     private let cueShapes: WordShapes
     private let functionShapes: WordShapes
     private let titleShapes: WordShapes
+    /// Shapes of the active evidentials (`seemed`, `appears`).
+    private let evidentialShapes: WordShapes
     /// Shapes of the place names of `rules/places.tsv`.
     let placeShapes: WordShapes
     /// Shapes of the first words of the roles of two or three words (`foreign minister`).
@@ -35,6 +37,7 @@ final class Lexicon {
         cueShapes = WordShapes(rules.cueVerbs.keys.map { String($0.split(separator: " ")[0]) })
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
+        evidentialShapes = WordShapes(Array(rules.phraseWords.evidentials))
         placeShapes = WordShapes(Array(rules.places.keys))
         roleHeadShapes = WordShapes(rules.roles.keys.filter(UTF8Text.containsSpace).map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
@@ -63,6 +66,10 @@ final class Lexicon {
     func cueVerb(_ t: [Token], _ i: Int, _ l: Int, _ b: [UInt8]) -> RuleSet.CueVerb? {
         l == 2 ? cueVerbs.value(t[i], t[i + 1], b) : cueVerbs.value(t[i], b)
     }
+
+    /// Whether the token may be an active evidential of `rules/phrase-words.tsv` (its shape is
+    /// one of theirs): no lookup.
+    func mayBeEvidential(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && evidentialShapes.may(t, b) }
 
     /// Whether a cue form may start at this token (its shape is one of theirs): no lookup.
     func mayBeCue(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && cueShapes.may(t, b) }

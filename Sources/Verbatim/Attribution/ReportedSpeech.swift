@@ -72,8 +72,9 @@ struct ReportedSpeech {
         while i < t.count {
             defer { i += 1 }
             guard !quoted[i] else { continue }
-            // (`to` next, tested here first: this runs at every word.)
-            if i + 2 < t.count, t[i + 1].end - t[i + 1].start == 2, let c = evidential(t, i, quoted, b) {
+            // (`to` next, or the shape of an active evidential, tested here first: this runs at
+            // every word.)
+            if i + 2 < t.count, t[i + 1].end - t[i + 1].start == 2 || lx.mayBeEvidential(t[i], b), let c = evidential(t, i, quoted, b) {
                 out.append(c)
                 continue
             }
@@ -190,14 +191,23 @@ struct ReportedSpeech {
 
     /// `Mr. Rubio seemed to be on the upswing`, `The statistics appear to be fabricated`, `Trump
     /// is expected to win`: a claim the writer hedges, with no source named (an evidential of
-    /// `rules/phrase-words.tsv` before `to`). Content: the subject, from the start of its clause
-    /// (at most twelve words), and the `to` clause; no speaker. Not after `it`, `there` or a
+    /// `rules/phrase-words.tsv` before `to`, or an active one before a complement: `seemed
+    /// equally unperturbed`). Content: the subject, from the start of its clause (at most twelve
+    /// words), and the `to` clause or the complement; no speaker. Not after `it`, `there` or a
     /// relative, nor under a negation or a modal (`did not seem to`, `would appear to`).
     func evidential(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
-        guard t[i].kind == .word, i + 2 < t.count, t[i + 1].lowerIs("to", b), !quoted[i + 1],
-              t[i + 2].kind == .word else { return nil }
+        guard t[i].kind == .word, i + 2 < t.count, !quoted[i + 1], t[i + 2].kind == .word || !t[i + 1].lowerIs("to", b) else { return nil }
         let lx = lexicon, pw = lx.rules.phraseWords
         let w = t[i].lower(b)
+        // `Trump’s supporters seemed equally unperturbed`, `The race appears closer`: an active
+        // evidential before its complement, an adjective or a noun phrase (not a preposition:
+        // `appeared on Fox News`; nor a name or a time word: `appeared Tuesday`).
+        if !t[i + 1].lowerIs("to", b) {
+            let x = t[i + 1]
+            guard i > 0, pw.evidentials.contains(w), x.kind == .word, !x.capitalized, !t[i - 1].lowerIs("to", b),
+                  lx.wordClass(x, b) == nil || lx.wordClass(x, b) == .modifier || lx.wordClass(x, b) == .determiner,
+                  !lx.isGerund(x, b), lx.cueLength(t, i + 1, b) == 0 else { return nil }
+        }
         let isPassive = { (k: Int) in k >= 0 && lx.reporting(t[k], b) == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`
         if pw.passiveEvidentials.contains(w) {
@@ -224,6 +234,9 @@ struct ReportedSpeech {
         guard s < subjectEnd, subjectEnd - s < 12 || s == 0 || t[s - 1].kind == .punctuation else { return nil }
         let first = t[s].lower(b)
         guard !(subjectEnd - s == 1 && (first == "it" || first == "there")), lx.wordClass(t[s], b) != .relative else { return nil }
+        // (A complement's subject is not opened by a preposition: `In the profile, fellow
+        // doctors seemed eager`, with no comma, is left.)
+        if !t[i + 1].lowerIs("to", b), lx.wordClass(t[s], b) == .preposition { return nil }
         let e = clauseEnd(t, i + 1, quoted, b)
         guard e > i + 2 else { return nil }
         return Clause(content: [ByteRange(t[s].start, t[subjectEnd - 1].end), ByteRange(t[i + 1].start, t[e - 1].end)],
