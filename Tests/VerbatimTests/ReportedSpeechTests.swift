@@ -493,6 +493,18 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions(text).map(\.text) == [content])
     }
 
+    // Cue forms added from PolNeAR train's annotations: `hinted`, `emailed`, `questioning`; a
+    // hint as a noun is none.
+    @Test("`hinted that`, `emailed reporters that`, `questioning whether`", arguments: [
+        ("He hinted that he would run.", ["that he would run"]),
+        ("Officials emailed reporters that the vote was delayed.", ["that the vote was delayed"]),
+        ("Party leaders are questioning whether the plan can work.", ["whether the plan can work"]),
+        ("He dropped broad hints that he would run.", []),
+    ])
+    func addedCueForms(_ text: String, _ contents: [String]) {
+        #expect(Fixture.attributions(text).map(\.text) == contents)
+    }
+
     // `yet` after a negation, or between an auxiliary and `to`, is an adverb: the clause goes on.
     @Test("`had not yet decided`: `yet` does not end the content", arguments: [
         ("Peskov told journalists that Putin had not yet decided whether to attend.", "that Putin had not yet decided whether to attend"),
