@@ -34,6 +34,19 @@ struct SpeakerTests {
         #expect(a.first?.speaker?.resolution.rawValue == resolution)
     }
 
+    // A surname that is also a function word (`May`, a modal) after a given name, or before a
+    // cue in the past, is a name; a modal before a verb is still a modal, and title case
+    // (`Hillary Just Vowed`) makes no surname.
+    @Test("`Theresa May said`, `“…,” May said`: the surname is a name")
+    func functionWordSurname() {
+        let d = Fixture.analyse("Prime Minister Theresa May met Ilse Marandi on Monday. Theresa May said the deal was close.\n\n“The deal is dead,” May said.")
+        #expect(d.attributions.map { $0.speaker?.name } == ["Theresa May", "Theresa May"])
+        #expect(d.attributions.map { $0.cue.map(d.string) } == ["said", "said"])
+        #expect(Fixture.attributions("“It is dead,” he may have said.").map(\.mention) == ["he"])
+        #expect(Fixture.attributions("He may say that the deal is dead.").isEmpty)
+        #expect(Fixture.attributions("Hillary Just Vowed To Never Say These Words").map(\.mention) == ["Hillary"])
+    }
+
     // The subject of the last sentence is more salient than a speaker quoted earlier.
     @Test("a pronoun prefers the subject of a sentence with a cue over an earlier speaker")
     func pronounSalience() {

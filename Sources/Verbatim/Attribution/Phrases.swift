@@ -72,6 +72,19 @@ extension Lexicon {
         !x.capitalized && x.end - x.start > 4 && x.lowerHasSuffix("ly", b)
     }
 
+    /// A capitalised function word that is a surname (`Theresa May`, `Billy Long`): after a
+    /// capitalised given name of `rules/first-names.tsv`, or a modal before a cue in the past
+    /// (`May said`: a modal takes the base form).
+    func isSurname(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        guard k < t.count, t[k].kind == .word, t[k].capitalized, wordClass(t[k], b) != nil else { return false }
+        // (Not in title case, where every word is capitalised: `Hillary Just Vowed`.)
+        if k >= 1, t[k - 1].kind == .word, t[k - 1].capitalized, rules.firstNames[t[k - 1].text(b)] != nil,
+           !(k + 1 < t.count && t[k + 1].kind == .word && t[k + 1].capitalized) { return true }
+        guard k + 1 < t.count, reporting(t[k], b) == .hypothetical, let verb = cueVerb(t, k + 1, 1, b) else { return false }
+        let w = t[k + 1].lower(b)
+        return verb.lemma != w && !UTF8Text.hasSuffix(w, "ing") && !Self.endsInPluralS(w)
+    }
+
     /// Where the adverbials between a subject and the cue at `end` begin: `Kerry also said`,
     /// `Priebus later Thursday told`, `Gorka similarly noted`, `Trump on Saturday tweeted`,
     /// `McConnell in 2010 said`.
@@ -80,6 +93,8 @@ extension Lexicon {
         while e > 0 {
             if isYearPhrase(t, e - 1, b) {
                 e -= 2
+            } else if isSurname(t, e - 1, b) {
+                break
             } else if let c = wordClass(t[e - 1], b) {
                 guard c == .modifier || c == .time else { break }
                 // `on Saturday`, `this month`, `in the past`: the determiner and preposition
@@ -198,7 +213,7 @@ extension Lexicon {
         // `Sen. Rand Paul, R-Ky.`: the name before a party tag.
         if isPartyTag(last, b) { return end >= 3 && t[end - 2].isPunct(b, ",") ? namedBefore(t, end - 2, b) : nil }
         if isSubjectPronoun(last, b) { return SpeakerPhrase(range: last.range, tokens: [last], kind: .pronoun) }
-        guard last.kind == .word, last.capitalized, wordClass(last, b) == nil else { return nil }
+        guard last.kind == .word, last.capitalized, wordClass(last, b) == nil || isSurname(t, end - 1, b) else { return nil }
         var s = end - 1
         var nickname: Range<Int>?
         while s > 0 && end - s < 8 {
@@ -335,7 +350,7 @@ extension Lexicon {
             if givenAuxiliary { e = start + 1 }
             while e < t.count && e - start < 8 {
                 let p = t[e]
-                if isNameWord(p, b) || isTitle(p, b) {
+                if isNameWord(p, b) || isTitle(p, b) || isSurname(t, e, b) {
                     e += 1
                 } else if (isParticle(p, b) || p.lower(b) == "of") && e + 1 < t.count && t[e + 1].capitalized && e > start {
                     e += 1

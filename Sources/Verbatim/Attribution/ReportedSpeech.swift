@@ -394,6 +394,7 @@ struct ReportedSpeech {
         while k >= max(0, i - 3) {
             let x = t[k]
             guard x.kind == .word else { return false }
+            if lexicon.isSurname(t, k, b) { return false }  // `Theresa May said`
             let w = x.lower(b)
             if UTF8Text.hasSuffix(w, "n't") || UTF8Text.hasSuffix(w, "n’t") { return true }
             switch lexicon.rules.reporting[w] {

@@ -62,7 +62,7 @@ extension Lexicon {
     /// The cue range from token `c` (`len` tokens), widened back over modifiers (`also said`).
     func cueRange(_ t: [Token], _ c: Int, _ len: Int, _ b: [UInt8], colon: Bool = false) -> ByteRange {
         var s = c
-        while s > 0, wordClass(t[s - 1], b) == .modifier { s -= 1 }
+        while s > 0, wordClass(t[s - 1], b) == .modifier, !isSurname(t, s - 1, b) { s -= 1 }
         var e = c + len - 1
         if colon, e + 1 < t.count, t[e + 1].isPunct(b, ":") { e += 1 }
         return ByteRange(t[s].start, t[e].end)
@@ -116,14 +116,14 @@ struct CueAfterQuote: AttributionSieve {
         // `,” adding that …`, `-- all without speaking`: a participle continues the sentence,
         // it does not attribute the quotation.
         if lx.isGerund(t[cue], b) { return nil }
-        if cue == start || t[start..<cue].allSatisfy({ lx.wordClass($0, b) == .modifier }) {
+        if cue == start || (start..<cue).allSatisfy({ lx.wordClass(t[$0], b) == .modifier && !lx.isSurname(t, $0, b) }) {
             // Inverted: `said Kerry`, `added the senator`.
             guard let sp = lx.speakerAfter(t, cue + len, b) else { return nil }
             return .attribute(speaker: sp, cue: cueRange, resolution: .explicit, confidence: 0.95)
         }
         // The speaker is what stands between the quote and the cue.
         var e = cue
-        while e > start, lx.wordClass(t[e - 1], b) == .modifier { e -= 1 }
+        while e > start, lx.wordClass(t[e - 1], b) == .modifier, !lx.isSurname(t, e - 1, b) { e -= 1 }
         var s = start
         if s < e, let cls = lx.wordClass(t[s], b), cls == .conjunction || t[s].lower(b) == "as" {
             // `… “one of commitment,” but he also warned China`: within reported speech, a
@@ -145,6 +145,11 @@ struct CueAfterQuote: AttributionSieve {
             tokens = named.tokens  // without a nickname
         }
         if tokens.contains(where: { $0.kind == .punctuation && !$0.isPunct(b, "-") && !$0.isPunct(b, "\u{2019}") }) { return nil }
+        // `“…,” May said`: a surname that is also a function word, alone.
+        if e - s == 1, lx.isSurname(t, s, b) {
+            return .attribute(speaker: SpeakerPhrase(range: t[s].range, tokens: [t[s]], kind: .name), cue: cueRange,
+                              resolution: .explicit, confidence: 0.95)
+        }
         // No speaker ends with a preposition or conjunction.
         if let c = lx.wordClass(tokens[tokens.count - 1], b), c == .preposition || c == .conjunction { return nil }
         if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
