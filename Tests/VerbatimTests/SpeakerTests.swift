@@ -47,6 +47,18 @@ struct SpeakerTests {
         #expect(Fixture.attributions("Hillary Just Vowed To Never Say These Words").map(\.mention) == ["Hillary"])
     }
 
+    // A given name that is also a modal, a month or a cue (`Will`, `April`, `Hope`) belongs to
+    // the name after it.
+    @Test("`Will Hurd said`, `Hope Hicks said`: the given name is part of the name", arguments: [
+        ("Will Hurd said the deal was dead.", "Will Hurd", "will-hurd"),
+        ("Hope Hicks said the deal was dead.", "Hope Hicks", "hope-hicks"),
+    ])
+    func givenNameThatIsAWord(_ text: String, _ mention: String, _ entity: String) {
+        let d = Fixture.analyse(text)
+        #expect(d.attributions.map { $0.speaker.map { d.string($0.mention) } } == [mention])
+        #expect(d.attributions.map { $0.speaker?.entity } == [entity])
+    }
+
     // The subject of the last sentence is more salient than a speaker quoted earlier.
     @Test("a pronoun prefers the subject of a sentence with a cue over an earlier speaker")
     func pronounSalience() {

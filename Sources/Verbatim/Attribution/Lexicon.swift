@@ -157,7 +157,7 @@ final class Lexicon {
         guard function || cue else { return false }
         let folded = w.lowercased()
         if function, rules.pronouns[folded] != nil || (rules.functionWords[folded] != nil && rules.firstNames[w] == nil) { return true }
-        return cue && rules.cueVerbs[folded] != nil
+        return cue && rules.cueVerbs[folded] != nil && rules.firstNames[w] == nil  // not `Hope Hicks`
     }
 
     /// A word that can be part of a name: capitalised, not a pronoun or a cue.

@@ -218,7 +218,8 @@ extension Lexicon {
         var nickname: Range<Int>?
         while s > 0 && end - s < 8 {
             let p = t[s - 1]
-            if isNameWord(p, b) || isTitle(p, b) {
+            // (`Will Hurd`, `Hope Hicks`: a given name that is also a function word or a cue.)
+            if isNameWord(p, b) || isTitle(p, b) || (p.kind == .word && p.capitalized && rules.firstNames[p.text(b)] != nil) {
                 s -= 1
             } else if (isParticle(p, b) || p.lower(b) == "of") && s >= 2 && t[s - 2].capitalized {
                 s -= 1
