@@ -59,6 +59,15 @@ struct MatchingTests {
         #expect(r.matches.first?.relation == "contains")
     }
 
+    // A belief or stance verb inside a claim (`found`) is one of its content words; only the
+    // speech verbs are stop words. With it, the same words given to two people are matched.
+    @Test func beliefVerbIsContent() throws {
+        let r = run([q("a#1", "he found Trump to be “very charming”", speaker: "donald-trump", direct: false),
+                     q("b#1", "that he found Trump to be \"very charming.\"", speaker: "sheldon-adelson", direct: false)])
+        let m = try #require(r.matches.first)
+        #expect((m.relation, m.speakers) == ("same", "different"))
+    }
+
     // One whole quotation of a direct quote told in several (`“A.” “B.”`) is that quote
     // repeated; the same words inside one quotation are a fragment.
     @Test func wholeQuotationOfSeveralIsSame() throws {

@@ -92,7 +92,7 @@ struct ClaimVocabulary: Sendable {
         var stop = Set(rules.claimStopwords.map(Self.hash))
         for w in rules.functionWords.keys { stop.insert(Self.hash(w)) }
         for w in rules.pronouns.keys { stop.insert(Self.hash(w)) }
-        for form in rules.cueVerbs.keys where !UTF8Text.containsSpace(form) { stop.insert(Self.hash(form)) }
+        for (form, verb) in rules.cueVerbs where !UTF8Text.containsSpace(form) && verb.cueClass == .speech { stop.insert(Self.hash(form)) }
         var known = HashTable32(capacity: stop.count + rules.pronouns.count)
         for h in stop { known[h] = Self.stopBit }
         for (w, p) in rules.pronouns {
