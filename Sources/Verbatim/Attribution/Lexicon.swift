@@ -12,6 +12,8 @@ final class Lexicon {
     private let titleShapes: WordShapes
     /// Shapes of the active evidentials (`seemed`, `appears`).
     private let evidentialShapes: WordShapes
+    /// The evidentials of `rules/phrase-words.tsv`: true for a passive one (`expected`).
+    private let evidentials: WordTable<Bool>
     /// Shapes of the place names of `rules/places.tsv`.
     let placeShapes: WordShapes
     /// Shapes of the first words of the roles of two or three words (`foreign minister`).
@@ -38,6 +40,10 @@ final class Lexicon {
         functionShapes = WordShapes(Array(rules.functionWords.keys) + Array(rules.pronouns.keys))
         titleShapes = WordShapes(Array(rules.titles))
         evidentialShapes = WordShapes(Array(rules.phraseWords.evidentials))
+        var evidentialWords: [String: Bool] = [:]
+        for w in rules.phraseWords.evidentials { evidentialWords[w] = false }
+        for w in rules.phraseWords.passiveEvidentials { evidentialWords[w] = true }
+        evidentials = WordTable(evidentialWords)
         placeShapes = WordShapes(Array(rules.places.keys))
         roleHeadShapes = WordShapes(rules.roles.keys.filter(UTF8Text.containsSpace).map { String($0.split(separator: " ")[0]) })
         cueVerbs = WordTable(rules.cueVerbs)
@@ -70,6 +76,10 @@ final class Lexicon {
     /// Whether the token may be an active evidential of `rules/phrase-words.tsv` (its shape is
     /// one of theirs): no lookup.
     func mayBeEvidential(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && evidentialShapes.may(t, b) }
+
+    /// Whether the token is an evidential of `rules/phrase-words.tsv`: nil when not, true for
+    /// a passive one (`expected`), false for an active one (`seemed`). Read on its bytes.
+    func evidentialKind(_ t: Token, _ b: [UInt8]) -> Bool? { t.kind == .word ? evidentials.value(t, b) : nil }
 
     /// Whether a cue form may start at this token (its shape is one of theirs): no lookup.
     func mayBeCue(_ t: Token, _ b: [UInt8]) -> Bool { t.kind == .word && cueShapes.may(t, b) }

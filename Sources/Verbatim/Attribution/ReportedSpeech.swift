@@ -197,26 +197,26 @@ struct ReportedSpeech {
     /// relative, nor under a negation or a modal (`did not seem to`, `would appear to`).
     func evidential(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
         guard t[i].kind == .word, i + 2 < t.count, !quoted[i + 1], t[i + 2].kind == .word || !t[i + 1].lowerIs("to", b) else { return nil }
-        let lx = lexicon, pw = lx.rules.phraseWords
-        let w = t[i].lower(b)
+        let lx = lexicon
+        guard let passive = lx.evidentialKind(t[i], b) else { return nil }
         // `Trump’s supporters seemed equally unperturbed`, `The race appears closer`: an active
         // evidential before its complement, an adjective or a noun phrase (not a preposition:
         // `appeared on Fox News`; nor a name or a time word: `appeared Tuesday`).
         if !t[i + 1].lowerIs("to", b) {
             let x = t[i + 1]
-            guard i > 0, pw.evidentials.contains(w), x.kind == .word, !x.capitalized, !t[i - 1].lowerIs("to", b),
+            guard i > 0, !passive, x.kind == .word, !x.capitalized, !t[i - 1].lowerIs("to", b),
                   lx.wordClass(x, b) == nil || lx.wordClass(x, b) == .modifier || lx.wordClass(x, b) == .determiner,
                   !lx.isGerund(x, b), lx.cueLength(t, i + 1, b) == 0 else { return nil }
         }
         let isPassive = { (k: Int) in k >= 0 && lx.reporting(t[k], b) == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`
-        if pw.passiveEvidentials.contains(w) {
+        if passive {
             // `is widely expected`: the nearest form of `be` before it, past an adverb or two.
             c = i - 1
             while c > 0, i - c <= 2, !isPassive(c), lx.wordClass(t[c], b) == .modifier || lx.isLyAdverb(t[c], b) { c -= 1 }
             guard isPassive(c) else { return nil }
         } else {
-            guard pw.evidentials.contains(w), !isPassive(i - 1) else { return nil }
+            guard !isPassive(i - 1) else { return nil }
         }
         let subjectEnd = lx.adverbialsStart(t, c, b)  // `Trump also seemed to`
         guard subjectEnd > 0, !underNegationModalOrPassive(t, c, b),
@@ -227,7 +227,7 @@ struct ReportedSpeech {
             let x = t[s - 1]
             if quoted[s - 1] || x.kind == .punctuation || subjectEnd - s >= 12 { break }
             let v = x.lower(b)
-            if v == "that" || v == "but" || pw.subordinators.contains(v) { break }
+            if v == "that" || v == "but" || lx.rules.phraseWords.subordinators.contains(v) { break }
             if v == "and", s >= 2, t[s - 2].isPunct(b, ",") { break }
             s -= 1
         }
