@@ -720,7 +720,7 @@ extension Lexicon {
         while i > 0 {
             let l = cueLength(t, i, b)
             // `…, said Sen. Rand Paul, adding`: the speaker after an inverted cue, up to a comma.
-            if l > 0, i > 0, t[i - 1].isPunct(b, ","), isVerbUse(t, i, b), let sp = speakerAfter(t, i + l, b), sp.kind != .pronoun,
+            if l > 0, t[i - 1].isPunct(b, ","), isVerbUse(t, i, b), let sp = speakerAfter(t, i + l, b), sp.kind != .pronoun,
                sp.kind == .name || canSpeak(sp.tokens, b),
                let after = t[(i + l)..<end].firstIndex(where: { $0.start >= sp.range.end }), t[after].isPunct(b, ","),
                !t[i + l].lowerIs("that", b), !t[i].lowerIs("according", b) {

@@ -599,9 +599,8 @@ struct ReportedSpeech {
     /// an auxiliary and `to` (`has yet to say`).
     private func adverbAfterVerb(_ t: [Token], _ e: Int, _ b: [UInt8]) -> Bool {
         guard e > 0, t[e - 1].kind == .word else { return false }
-        let w = t[e - 1].lower(b)
-        return lexicon.rules.reporting[w] == .negation
-            || (lexicon.rules.phraseWords.auxiliaries.contains(w) && e + 1 < t.count && t[e + 1].lowerIs("to", b))
+        if lexicon.reporting(t[e - 1], b) == .negation { return true }
+        return e + 1 < t.count && t[e + 1].lowerIs("to", b) && lexicon.rules.phraseWords.auxiliaries.contains(t[e - 1].lower(b))
     }
 
     /// Whether the cue at `i` stands in a relative clause opened by a comma (`Sanders, who
