@@ -80,7 +80,8 @@ public struct ClaimQuote: Sendable, Equatable {
 ///    a trigram held by ``postingsKept`` quotes being a stock phrase, no longer indexed or
 ///    read; the last ``speakerRecent`` quotes of the same speaker (for paraphrase);
 /// 2. verification of at most ``candidatesVerified`` of them, most shared fingerprints first,
-///    by ``ClaimComparer`` (quotes of the same document are never matched);
+///    by ``ClaimComparer`` (quotes of the same document are never matched); a candidate by its
+///    speaker alone, sharing no fingerprint, by the paraphrase test only;
 /// 3. the quote joins the cluster of its best match (`same`, then `contains`/`contained`,
 ///    then `paraphrase`; then the score; then the earliest), and one `match` record is written
 ///    for the best quote of each matched cluster, at most ``matchesWritten``.
@@ -261,7 +262,7 @@ public final class ClaimMatcher {
             // relates to the new quote as it does (`relate` is pure), and is not compared again.
             var compared: [(twin: Int32, agreement: SpeakerAgreement, relation: ClaimRelation?)] = []
             compared.reserveCapacity(ranked.count)
-            for (q, _) in ranked {
+            for (q, hits) in ranked {
                 let brief = briefs[Int(q)]
                 let agreement = agreement(speaker, brief.speaker)
                 let r: ClaimRelation?
@@ -275,6 +276,10 @@ public final class ClaimMatcher {
                     r = nil
                 } else if let same = compared.first(where: { $0.twin == brief.twin && $0.agreement == agreement }) {
                     r = same.relation
+                } else if hits == 0 {
+                    // A candidate by its speaker alone: the paraphrase test only.
+                    r = Self.paraphrase(shape, &quotes[Int(q)])
+                    compared.append((brief.twin, agreement, r))
                 } else {
                     if grams == nil { grams = TrigramPositions(shape.words) }
                     r = Self.relate(shape, &grams!, &quotes[Int(q)], agreement)
@@ -384,6 +389,12 @@ public final class ClaimMatcher {
     private static func relate(_ shape: ClaimShape, _ grams: inout TrigramPositions, _ old: inout Stored,
                                _ agreement: SpeakerAgreement) -> ClaimRelation? {
         ClaimComparer.relate(shape, &grams, old.shape, speakers: agreement)
+    }
+
+    /// ``ClaimComparer/paraphrase(_:_:)`` of the new quote's shape and the stored quote's, the
+    /// stored one in place (as in ``relate(_:_:_:_:)``).
+    private static func paraphrase(_ shape: ClaimShape, _ old: inout Stored) -> ClaimRelation? {
+        ClaimComparer.paraphrase(shape, old.shape)
     }
 
     /// Adds a posting of `quote` for each of its fingerprints not yet held by

@@ -162,6 +162,18 @@ enum ClaimComparer {
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
     }
 
+    /// The paraphrase test of ``relate(_:_:_:speakers:)`` alone, for an earlier claim of the
+    /// same speaker that shares no fingerprint with the new one: no run of words in common is
+    /// looked for (one long enough to count would have shared a fingerprint), only the content
+    /// words.
+    static func paraphrase(_ new: ClaimShape, _ old: ClaimShape) -> ClaimRelation? {
+        guard new.words.count >= 3, old.words.count >= 3 else { return nil }
+        let shared = sharedCount(new.content, old.content)
+        let smaller = min(new.content.count, old.content.count)
+        guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
+        return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
+    }
+
     /// The number of values two sorted arrays share.
     static func sharedCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
         a.withUnsafeBufferPointer { a in
