@@ -52,6 +52,9 @@ struct SpeakerTests {
     @Test("`Will Hurd said`, `Hope Hicks said`: the given name is part of the name", arguments: [
         ("Will Hurd said the deal was dead.", "Will Hurd", "will-hurd"),
         ("Hope Hicks said the deal was dead.", "Hope Hicks", "hope-hicks"),
+        // After a quotation: `Hope` is no cue, `Will` no modal.
+        ("“It is dead,” Hope Hicks said.", "Hope Hicks", "hope-hicks"),
+        ("“It is dead,” Will Hurd said.", "Will Hurd", "will-hurd"),
     ])
     func givenNameThatIsAWord(_ text: String, _ mention: String, _ entity: String) {
         let d = Fixture.analyse(text)

@@ -236,6 +236,12 @@ extension Lexicon {
         return SpeakerPhrase(range: ByteRange(t[s].start, last.end), tokens: tokens, kind: .name)
     }
 
+    /// A given name of `rules/first-names.tsv` that is also a word (`Hope`, `Will`), capitalised
+    /// before a name word: `Hope Hicks`.
+    func isGivenNameBeforeName(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        k + 1 < t.count && t[k].kind == .word && t[k].capitalized && isNameWord(t[k + 1], b) && rules.firstNames[t[k].text(b)] != nil
+    }
+
     /// A party tag (`R-Ky.`, `D-N.Y.`, `I-Vt.`): a letter of `rules/phrase-words.tsv`'s `party`
     /// list, a hyphen and a capital.
     func isPartyTag(_ x: Token, _ b: [UInt8]) -> Bool {

@@ -107,6 +107,7 @@ struct CueAfterQuote: AttributionSieve {
                 && !lx.isNicknameMark(t, i, b) { break }
             let l = lx.cueLength(t, i, b)
             if l > 0 && t[i].lower(b) == "according" { return nil }  // the according-to sieve's
+            if l == 1, lx.isGivenNameBeforeName(t, i, b) { continue }  // `Hope Hicks said`
             // `whether United States`, `Trump’s remarks`: not a verb here (`Said` may open).
             if l > 0 && i > start && !lx.isVerbUse(t, i, b) { continue }
             if l > 0 { cue = i; len = l; break }
@@ -152,11 +153,14 @@ struct CueAfterQuote: AttributionSieve {
         }
         // No speaker ends with a preposition or conjunction.
         if let c = lx.wordClass(tokens[tokens.count - 1], b), c == .preposition || c == .conjunction { return nil }
-        if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase { return nil }
-        if tokens.count > 1 && lx.hasCue(tokens, b) { return nil }
+        if let cls = lx.wordClass(tokens[0], b), !cls.opensPhrase, !lx.isGivenNameBeforeName(tokens, 0, b) { return nil }
+        if tokens.count > 1 && tokens.indices.contains(where: { lx.cueLength(tokens, $0, b) > 0 && !lx.isGivenNameBeforeName(tokens, $0, b) }) {
+            return nil
+        }
         // A name ends with a capitalised word; `Washington’s top diplomat` is a description.
         let kind: SpeakerPhrase.Kind = tokens.count == 1 && lx.isSubjectPronoun(tokens[0], b) ? .pronoun
-            : lx.isNameWord(tokens[tokens.count - 1], b) && lx.wordClass(tokens[0], b) == nil ? .name : .description
+            : lx.isNameWord(tokens[tokens.count - 1], b) && (lx.wordClass(tokens[0], b) == nil || lx.isGivenNameBeforeName(tokens, 0, b))
+                ? .name : .description
         if kind == .description && tokens.count == 1 && !tokens[0].capitalized && lx.wordClass(tokens[0], b) != nil { return nil }
         // `‘Rivers Without Borders’, published last year, estimated`: not a speaker.
         if kind == .description && tokens.count > 1 && !tokens[0].capitalized && !(lx.wordClass(tokens[0], b)?.opensPhrase ?? false) { return nil }
