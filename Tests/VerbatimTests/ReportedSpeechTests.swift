@@ -398,12 +398,19 @@ struct ReportedSpeechTests {
         #expect(Fixture.attributions("Most voters want Congress to act on immigration.").map(\.text) == ["Congress to act on immigration"])
     }
 
-    // A phrase read back from a cue that holds an auxiliary is a clause: its subject speaks.
-    @Test("`Mr. Trump has lately started asking …`: the subject before the auxiliary", arguments: [
+    // The subject of the clause speaks, not a phrase nearer the cue:
+    // - a phrase read back from a cue that holds an auxiliary is a clause: the subject before it;
+    // - a document that is the object of the clause's verb speaks for the clause's subject, past
+    //   a particle, and whatever that subject's head noun;
+    // - the agent of a participle (`obtained by X`) is not the subject of the cue after it.
+    @Test("`Mr. Trump has lately started asking …`, `The town released a statement saying …`, `a report released by …`: the subject speaks", arguments: [
         ("Mr. Trump has lately started asking his supporters to raise their right hands.", "Mr. Trump"),
         ("Sanders supporters have launched petitions calling on superdelegates to back the will of voters.", "Sanders supporters"),
+        ("The town released a statement saying the comments “are based on opinion, not facts.”", "The town"),
+        ("His office put out a statement saying the state “does not have the capacity to vet refugees.”", "His office"),
+        ("A report released by the committee said the agency failed.", "A report"),
     ])
-    func subjectBeforeAuxiliary(_ text: String, _ mention: String) {
+    func clauseSubjectSpeaks(_ text: String, _ mention: String) {
         #expect(Fixture.attributions(text).map(\.mention) == [mention])
     }
 
@@ -414,27 +421,11 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["teachers and union officials"], "\(a)")
     }
 
-    // A document that is the object of the clause's verb speaks for the clause's subject, past
-    // a particle, and whatever that subject's head noun.
-    @Test("`The town released a statement saying …`: the town speaks", arguments: [
-        ("The town released a statement saying the comments “are based on opinion, not facts.”", "The town"),
-        ("His office put out a statement saying the state “does not have the capacity to vet refugees.”", "His office"),
-    ])
-    func documentObject(_ text: String, _ mention: String) {
-        #expect(Fixture.attributions(text).map(\.mention) == [mention])
-    }
-
     // A time phrase with its determiner and preposition stands between a subject and its cue.
     @Test("`who has in the past described`: the relative's antecedent speaks")
     func timePhraseBeforeCue() {
         let a = Fixture.attributions("Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” spoke on Monday.")
         #expect(a.first?.mention == "Beck, who", "\(a)")
-    }
-
-    // The agent of a participle (`obtained by X`) is not the subject of the cue after it.
-    @Test("`a report released by the committee said`: the report speaks")
-    func participleAgent() {
-        #expect(Fixture.attributions("A report released by the committee said the agency failed.").map(\.mention) == ["A report"])
     }
 
     // `note` as a verb; after an adjective it is a noun.

@@ -219,7 +219,7 @@ public struct Attributor: DocumentStage {
                 i += len
                 continue
             }
-            if (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) { return true }
+            if UTF8Text.isASCIIAlnum(c) { return true }
             i += 1
         }
         return false
@@ -244,9 +244,9 @@ public struct Attributor: DocumentStage {
         for r in ranges {
             var i = r.start
             while i < r.end {
-                while i < r.end && !(b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) { i += 1 }
+                while i < r.end && !UTF8Text.isASCIILetter(b[i]) { i += 1 }
                 let s = i
-                while i < r.end && (b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) { i += 1 }
+                while i < r.end && UTF8Text.isASCIILetter(b[i]) { i += 1 }
                 if i - s >= 4 {
                     long += 1
                     if b[s] >= 0x61 { return false }

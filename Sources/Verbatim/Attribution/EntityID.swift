@@ -121,7 +121,7 @@ final class EntityID {
             out.reserveCapacity(u.count)
             var dash = false
             for c in u {
-                if (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) {
+                if UTF8Text.isASCIIAlnum(c) {
                     if dash && !out.isEmpty { out.append(0x2D) }
                     dash = false
                     out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)

@@ -262,7 +262,7 @@ final class NameIndex {
     /// character, and `. - '` inside names (`U.S.`, `al-Assad`, `O'Brien`).
     @inline(__always)
     static func isWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
+        UTF8Text.isASCIIAlnum(c) || c >= 0x80 || c == 0x2E || c == 0x2D || c == 0x27
     }
 
     /// Whether the byte at `j` starts a no-break space, a curly double quotation mark or a

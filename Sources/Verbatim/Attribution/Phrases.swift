@@ -78,8 +78,7 @@ extension Lexicon {
     func isSurname(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
         guard k < t.count, t[k].kind == .word, t[k].capitalized, wordClass(t[k], b) != nil else { return false }
         // (Not in title case, where every word is capitalised: `Hillary Just Vowed`.)
-        if k >= 1, t[k - 1].kind == .word, t[k - 1].capitalized, rules.firstNames[t[k - 1].text(b)] != nil,
-           !(k + 1 < t.count && t[k + 1].kind == .word && t[k + 1].capitalized) { return true }
+        if k >= 1, isGivenName(t[k - 1], b), !(k + 1 < t.count && t[k + 1].kind == .word && t[k + 1].capitalized) { return true }
         guard k + 1 < t.count, reporting(t[k], b) == .hypothetical, let verb = cueVerb(t, k + 1, 1, b) else { return false }
         let w = t[k + 1].lower(b)
         return verb.lemma != w && !UTF8Text.hasSuffix(w, "ing") && !Self.endsInPluralS(w)
@@ -219,7 +218,7 @@ extension Lexicon {
         while s > 0 && end - s < 8 {
             let p = t[s - 1]
             // (`Will Hurd`, `Hope Hicks`: a given name that is also a function word or a cue.)
-            if isNameWord(p, b) || isTitle(p, b) || (p.kind == .word && p.capitalized && rules.firstNames[p.text(b)] != nil) {
+            if isNameWord(p, b) || isTitle(p, b) || isGivenName(p, b) {
                 s -= 1
             } else if (isParticle(p, b) || p.lower(b) == "of") && s >= 2 && t[s - 2].capitalized {
                 s -= 1
@@ -236,10 +235,15 @@ extension Lexicon {
         return SpeakerPhrase(range: ByteRange(t[s].start, last.end), tokens: tokens, kind: .name)
     }
 
-    /// A given name of `rules/first-names.tsv` that is also a word (`Hope`, `Will`), capitalised
-    /// before a name word: `Hope Hicks`.
+    /// A capitalised given name of `rules/first-names.tsv` (`Carly`; `Hope`, `Will`, which are
+    /// words too).
+    func isGivenName(_ x: Token, _ b: [UInt8]) -> Bool {
+        x.kind == .word && x.capitalized && rules.firstNames[x.text(b)] != nil
+    }
+
+    /// A given name that is also a word (`Hope`, `Will`) before a name word: `Hope Hicks`.
     func isGivenNameBeforeName(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
-        k + 1 < t.count && t[k].kind == .word && t[k].capitalized && isNameWord(t[k + 1], b) && rules.firstNames[t[k].text(b)] != nil
+        k + 1 < t.count && isNameWord(t[k + 1], b) && isGivenName(t[k], b)
     }
 
     /// A party tag (`R-Ky.`, `D-N.Y.`, `I-Vt.`): a letter of `rules/phrase-words.tsv`'s `party`
@@ -668,7 +672,7 @@ extension Lexicon {
     /// start of a sentence, an opener rather than a name.
     func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
         guard t.kind == .word, t.end - t.start >= 5 else { return false }
-        if t.capitalized && rules.firstNames[t.text(b)] != nil { return false }  // `Carly`
+        if isGivenName(t, b) { return false }  // `Carly`
         return t.lowerHasSuffix("ing", b) || t.lowerHasSuffix("ed", b) || t.lowerHasSuffix("ly", b)
     }
 
@@ -725,15 +729,15 @@ extension Lexicon {
         var i = end - 1
         while i > 0 {
             let l = cueLength(t, i, b)
-            // `…, said Sen. Rand Paul, adding`: the speaker after an inverted cue, up to a comma.
-            if l > 0, t[i - 1].isPunct(b, ","), isVerbUse(t, i, b), let sp = speakerAfter(t, i + l, b), sp.kind != .pronoun,
-               sp.kind == .name || canSpeak(sp.tokens, b),
-               let after = t[(i + l)..<end].firstIndex(where: { $0.start >= sp.range.end }), t[after].isPunct(b, ","),
-               !t[i + l].lowerIs("that", b), !t[i].lowerIs("according", b) {
-                return sp
-            }
-            if l > 0, isVerbUse(t, i, b), let sp = speakerBefore(t, i, b) {
-                return governingCue(t, i, l, sp, b)?.speaker ?? sp
+            if l > 0, isVerbUse(t, i, b) {
+                // `…, said Sen. Rand Paul, adding`: the speaker after an inverted cue, up to a comma.
+                if t[i - 1].isPunct(b, ","), let sp = speakerAfter(t, i + l, b), sp.kind != .pronoun,
+                   sp.kind == .name || canSpeak(sp.tokens, b),
+                   let after = t[(i + l)..<end].firstIndex(where: { $0.start >= sp.range.end }), t[after].isPunct(b, ","),
+                   !t[i + l].lowerIs("that", b), !t[i].lowerIs("according", b) {
+                    return sp
+                }
+                if let sp = speakerBefore(t, i, b) { return governingCue(t, i, l, sp, b)?.speaker ?? sp }
             }
             i -= 1
         }

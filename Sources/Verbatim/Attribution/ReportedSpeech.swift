@@ -203,10 +203,9 @@ struct ReportedSpeech {
         // evidential before its complement, an adjective or a noun phrase (not a preposition:
         // `appeared on Fox News`; nor a name or a time word: `appeared Tuesday`).
         if !t[i + 1].lowerIs("to", b) {
-            let x = t[i + 1]
+            let x = t[i + 1], c = lx.wordClass(x, b)
             guard i > 0, !passive, x.kind == .word, !x.capitalized, !t[i - 1].lowerIs("to", b),
-                  lx.wordClass(x, b) == nil || lx.wordClass(x, b) == .modifier || lx.wordClass(x, b) == .determiner,
-                  !lx.isGerund(x, b), lx.cueLength(t, i + 1, b) == 0 else { return nil }
+                  c == nil || c == .modifier || c == .determiner, !lx.isGerund(x, b), lx.cueLength(t, i + 1, b) == 0 else { return nil }
         }
         let isPassive = { (k: Int) in k >= 0 && lx.reporting(t[k], b) == .passive }
         var c = i  // the cue's first token: `is` of `is widely expected`

@@ -18,44 +18,6 @@
 /// their document.
 final class SpeakerResolver {
     let lexicon: Lexicon
-
-    /// Whether the text is one or more ASCII letters.
-    static func isASCIILetters(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-    }
-
-    /// Whether `b` holds `word` (lower-case ASCII letters) as a whole word, written in lower
-    /// case: not inside a longer word, and not with another letter, ASCII or not, next to it.
-    /// O(length of `b`).
-    static func writesInLowerCase(_ word: [UInt8], in b: [UInt8]) -> Bool {
-        guard let first = word.first else { return false }
-        let n = b.count, m = word.count
-        return b.withUnsafeBufferPointer { b in
-            var i = 0
-            while i + m <= n {
-                if b[i] == first, i == 0 || !Self.isLetterByte(b[i - 1]), i + m == n || !Self.isLetterByte(b[i + m]) {
-                    var k = 1
-                    while k < m && b[i + k] == word[k] { k += 1 }
-                    if k == m { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// Whether what stands before `position` (past spaces) ends a sentence or a line, or opens
-    /// a quotation: a word there is capitalised for its place, whatever it is.
-    static func opensSentence(_ position: Int, _ b: [UInt8]) -> Bool {
-        var k = position - 1
-        while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }
-        guard k >= 0 else { return true }
-        // `.`, `!`, `?`, `:`, a line break, `"`, `-`, or the last byte of `“` / `”` / `—` (0x9C, 0x9D, 0x94).
-        return [0x2E, 0x21, 0x3F, 0x3A, 0x0A, 0x0D, 0x22, 0x2D, 0x9C, 0x9D, 0x94].contains(b[k])
-    }
-
-    /// An ASCII letter or any byte of a character beyond ASCII (a letter or not: `é`, `’`).
-    private static func isLetterByte(_ c: UInt8) -> Bool { c >= 0x80 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) }
     private let ids: EntityID
 
     init(lexicon: Lexicon) {
@@ -330,4 +292,46 @@ final class SpeakerResolver {
         if index == nil { index = NameIndex(document.bytes, lexicon: lexicon) }
         return index!.fullestName(ending: surname.range, near: surname.start)
     }
+}
+
+/// Byte-level tests of the resolver: whether a word of a speaker is a common noun the text
+/// also writes in lower case, at the start of a sentence.
+extension SpeakerResolver {
+    /// Whether the text is one or more ASCII letters.
+    static func isASCIILetters(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy(UTF8Text.isASCIILetter)
+    }
+
+    /// Whether `b` holds `word` (lower-case ASCII letters) as a whole word, written in lower
+    /// case: not inside a longer word, and not with another letter, ASCII or not, next to it.
+    /// O(length of `b`).
+    static func writesInLowerCase(_ word: [UInt8], in b: [UInt8]) -> Bool {
+        guard let first = word.first else { return false }
+        let n = b.count, m = word.count
+        return b.withUnsafeBufferPointer { b in
+            var i = 0
+            while i + m <= n {
+                if b[i] == first, i == 0 || !Self.isLetterByte(b[i - 1]), i + m == n || !Self.isLetterByte(b[i + m]) {
+                    var k = 1
+                    while k < m && b[i + k] == word[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether what stands before `position` (past spaces) ends a sentence or a line, or opens
+    /// a quotation: a word there is capitalised for its place, whatever it is.
+    static func opensSentence(_ position: Int, _ b: [UInt8]) -> Bool {
+        var k = position - 1
+        while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }
+        guard k >= 0 else { return true }
+        // `.`, `!`, `?`, `:`, a line break, `"`, `-`, or the last byte of `“` / `”` / `—` (0x9C, 0x9D, 0x94).
+        return [0x2E, 0x21, 0x3F, 0x3A, 0x0A, 0x0D, 0x22, 0x2D, 0x9C, 0x9D, 0x94].contains(b[k])
+    }
+
+    /// An ASCII letter or any byte of a character beyond ASCII (a letter or not: `é`, `’`).
+    private static func isLetterByte(_ c: UInt8) -> Bool { c >= 0x80 || UTF8Text.isASCIILetter(c) }
 }

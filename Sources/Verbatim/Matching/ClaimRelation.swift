@@ -153,24 +153,21 @@ enum ClaimComparer {
             return ClaimRelation(relation: .contains, score: Double(fragment) / Double(old.words.count), verbatim: true)
         }
         guard speakers == .same else { return nil }
-        let shared = sharedCount(new.content, old.content)
-        let smaller = min(new.content.count, old.content.count)
         // Fewer content words in common will do when the words share a run (`waterboarding is
         // peanuts compared to what`).
-        let needShared = covered >= minRun ? paraphraseSharedWithRun : paraphraseShared
-        guard shared >= needShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
-        return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
+        return paraphrase(new, old, needing: covered >= minRun ? paraphraseSharedWithRun : paraphraseShared)
     }
 
-    /// The paraphrase test of ``relate(_:_:_:speakers:)`` alone, for an earlier claim of the
-    /// same speaker that shares no fingerprint with the new one: no run of words in common is
-    /// looked for (one long enough to count would have shared a fingerprint), only the content
-    /// words.
-    static func paraphrase(_ new: ClaimShape, _ old: ClaimShape) -> ClaimRelation? {
+    /// The paraphrase test of ``relate(_:_:_:speakers:)``: `needing` content words shared, and
+    /// ``paraphraseRatio`` of the smaller set of them. Alone (with ``paraphraseShared``), for an
+    /// earlier claim of the same speaker that shares no fingerprint with the new one: no run of
+    /// words in common is looked for (one long enough to count would have shared a
+    /// fingerprint).
+    static func paraphrase(_ new: ClaimShape, _ old: ClaimShape, needing: Int = paraphraseShared) -> ClaimRelation? {
         guard new.words.count >= 3, old.words.count >= 3 else { return nil }
         let shared = sharedCount(new.content, old.content)
         let smaller = min(new.content.count, old.content.count)
-        guard shared >= paraphraseShared, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
+        guard shared >= needing, Double(shared) >= paraphraseRatio * Double(smaller) else { return nil }
         return ClaimRelation(relation: .paraphrase, score: Double(shared) / Double(smaller), verbatim: false)
     }
 

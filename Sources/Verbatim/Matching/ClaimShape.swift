@@ -248,7 +248,7 @@ struct ClaimVocabulary: Sendable {
         while i < b.count {
             let c = b[i]
             if c < 0x80 {
-                if (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c == 0x27 && start >= 0) {
+                if UTF8Text.isASCIIAlnum(c) || (c == 0x27 && start >= 0) {
                     if start < 0 { start = i }
                 } else {
                     flush(i)

@@ -80,7 +80,7 @@ struct Tokenizer {
             // ASCII spaces and punctuation, the most of what is not a letter, without decoding.
             if first < 0x80 {
                 if first == 0x20 || (first >= 0x09 && first <= 0x0D) { i += 1; continue }
-                if !((first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) || (first >= 0x30 && first <= 0x39)) && first != 0x40 {
+                if !UTF8Text.isASCIIAlnum(first) && first != 0x40 {
                     var j = i + 1
                     // Runs of the same dash or period are one token (--, ...).
                     if first == 0x2E || first == 0x2D {
@@ -100,7 +100,7 @@ struct Tokenizer {
                 while j < end {
                     // ASCII letters and digits, the bulk of any word, without decoding.
                     let byte = b[j]
-                    if byte < 0x80 && ((byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
+                    if UTF8Text.isASCIIAlnum(byte) {
                         if byte > 0x39 { allDigits = false }
                         j += 1
                         continue

@@ -87,6 +87,14 @@ enum UTF8Text {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// An ASCII letter, either case, as a byte.
+    @inline(__always)
+    static func isASCIILetter(_ c: UInt8) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+
+    /// An ASCII letter or digit, as a byte.
+    @inline(__always)
+    static func isASCIIAlnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || isASCIILetter(c) }
+
     /// `w.first?.isUppercase == true`, read on the bytes when the first character is one ASCII
     /// byte (the text is one byte long or its second byte is ASCII too: no character joins
     /// them, `\r\n` aside, which is not upper case): then it is upper case exactly when A–Z.
