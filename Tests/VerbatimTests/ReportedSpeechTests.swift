@@ -183,6 +183,18 @@ struct ReportedSpeechTests {
         // A contracted subject (`he’s`) opens the clause after an addressee.
         ExpectedReport(input: "Calabrese told reporters he’s already received hundreds of emails.", kind: .indirect,
                        text: "he’s already received hundreds of emails", mention: "Calabrese", cue: "told"),
+        // A subject after an addressee opens the clause, before any later `that`.
+        ExpectedReport(input: "Schiff told reporters it is clear that hacking took place.", kind: .indirect,
+                       text: "it is clear that hacking took place", mention: "Schiff", cue: "told"),
+        // `how` after an addressee and a time word opens the clause.
+        ExpectedReport(input: "The pollster told the host on Thursday how surprised he is that health has come first.", kind: .indirect,
+                       text: "how surprised he is that health has come first", mention: "The pollster", cue: "told"),
+        // The addressee's infinitive comes before a later `whether`: it is part of the content.
+        ExpectedReport(input: "The committee asked the department to investigate whether she lied.", kind: .indirect,
+                       text: "the department to investigate whether she lied", mention: "The committee", cue: "asked"),
+        // A cue that takes a `to` clause also takes a clause with a subject of its own.
+        ExpectedReport(input: "Mr. Tribe agreed there are qualified candidates.", kind: .indirect,
+                       text: "there are qualified candidates", mention: "Mr. Tribe", cue: "agreed"),
         // A poll opening the sentence reports its finding.
         ExpectedReport(input: "In a Quinnipiac University poll released Monday, Sanders led by four points.", kind: .indirect,
                        text: "Sanders led by four points", mention: "a Quinnipiac University poll released Monday", cue: "In"),
@@ -300,6 +312,8 @@ struct ReportedSpeechTests {
         "Most recently, Trump called to ban imports from the region.",
         // A participle opens no speaker's description (`including ones showing`).
         "Caddell went on to discuss recent polls, including ones showing Trump leading nationally.",
+        // `it` after a cue that takes a `to` clause is as often its object.
+        "Readers want it so badly that they will pay for subscriptions.",
     ])
     func notSpeech(text: String) {
         #expect(Fixture.attributions(text).isEmpty)

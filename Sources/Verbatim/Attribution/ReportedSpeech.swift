@@ -448,6 +448,11 @@ struct ReportedSpeech {
             // `want Congress to act`, `expects the president to leverage`: the object is part of
             // what is wanted.
             s = j
+        } else if role == .infinitive, j == i + l, !t[j].lowerIs("it", b),
+                  lx.isSubjectPronoun(t[j], b) || lx.contractedSubject(t[j], b) != nil || t[j].lowerIs("there", b) {
+            // `agreed there are qualified candidates`, `vowed he would`: a clause with a subject of
+            // its own, right after the cue (`it` is as often the object: `want it so badly`).
+            s = j
         } else if role == .bare, lx.reporting(t[j], b) == .hypothetical, lx.wordClass(t[j], b) == .conjunction {
             // `said if elected he would`, `says unless Congress acts, …`: the condition is part
             // of what is said.
@@ -506,10 +511,15 @@ struct ReportedSpeech {
         var k = j
         while k < min(t.count, j + 14) {
             let x = t[k]
-            if x.kind == .word, !quoted[k], ["that", "whether"].contains(x.lower(b)) { return k }
+            if x.kind == .word, !quoted[k], ["that", "whether"].contains(x.lower(b))
+                || (addressee && k > j && ["how", "why"].contains(x.lower(b))) { return k }
+            // `told his advisers to figure out how`: the addressee's infinitive comes first.
+            if addressee, k > j, !quoted[k], x.lowerIs("to", b), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].capitalized { return nil }
             // `told MSNBC's "Morning Joe" that`: a quoted title inside the addressee.
             if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) && !(addressee && quoted[k]) { return nil }
             if k > j && lx.cueLength(t, k, b) > 0 && !quoted[k] { return nil }
+            // `told reporters it is clear that …`: a subject opens the clause before `that`.
+            if addressee, k > j, !quoted[k], lx.isSubjectPronoun(x, b), !x.lowerIs("you", b) { return nil }
             k += 1
         }
         return nil
