@@ -192,6 +192,12 @@ struct ReportedSpeechTests {
         // The addressee's infinitive comes before a later `whether`: it is part of the content.
         ExpectedReport(input: "The committee asked the department to investigate whether she lied.", kind: .indirect,
                        text: "the department to investigate whether she lied", mention: "The committee", cue: "asked"),
+        // `assured` is speech: it reports a clause after its addressee.
+        ExpectedReport(input: "Jones assured Trump that most of his listeners supported him.", kind: .indirect,
+                       text: "that most of his listeners supported him", mention: "Jones", cue: "assured"),
+        // A subordinate clause opening the sentence ends at the comma before the main clause.
+        ExpectedReport(input: "Although the president has said he opposes the war, his aides plan a surge.", kind: .indirect,
+                       text: "he opposes the war", mention: "the president", cue: "has said"),
         // A cue that takes a `to` clause also takes a clause with a subject of its own.
         ExpectedReport(input: "Mr. Tribe agreed there are qualified candidates.", kind: .indirect,
                        text: "there are qualified candidates", mention: "Mr. Tribe", cue: "agreed"),

@@ -111,7 +111,9 @@ struct ReportedSpeech {
                 out.append(clause(content, sp))
             } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, i, b),
                       !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
-                out.append(clause([insideRelative(t, i, b) ? relativeEnd(c, t, quoted, b) : c], sp))
+                let c = insideRelative(t, i, b) ? relativeEnd(c, t, quoted, b)
+                    : insideFrontedSubordinate(t, i, quoted, b) ? subordinateEnd(c, t, quoted, b) : c
+                out.append(clause([c], sp))
             } else if !afterComma, let (content, sp) = contentAround(t, i, l, key, quoted, b) {
                 out.append(clause(content, sp))
             }
@@ -622,6 +624,31 @@ struct ReportedSpeech {
             k -= 1
         }
         return false
+    }
+
+    /// Whether the cue at `i` stands in a subordinate clause that opens the sentence (`After
+    /// Jones assured Trump that …, they shook hands`): a subordinator first (`as` aside: `As
+    /// Clyburn noted,` is a frame of its own), and no comma outside quotation marks before the cue.
+    private func insideFrontedSubordinate(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
+        guard i > 1, t[0].kind == .word, !t[0].lowerIs("as", b), lexicon.rules.phraseWords.subordinators.contains(t[0].lower(b)) else {
+            return false
+        }
+        return !(1..<i).contains { !quoted[$0] && (t[$0].isPunct(b, ",") || t[$0].isDash(b)) }
+    }
+
+    /// `content` cut at the last comma outside quotation marks before a clause of its own: the
+    /// comma that closes a subordinate clause opening the sentence (`After Jones said that his
+    /// listeners backed him, they shook hands`).
+    private func subordinateEnd(_ content: ByteRange, _ t: [Token], _ quoted: [Bool], _ b: [UInt8]) -> ByteRange {
+        guard let s = t.firstIndex(where: { $0.start >= content.start }) else { return content }
+        var k = t.count - 2
+        while k > s + 1 {
+            if t[k].start < content.end, t[k].isPunct(b, ","), !quoted[k], startsClause(t, k + 1, b) {
+                return ByteRange(t[s].start, t[k - 1].end)
+            }
+            k -= 1
+        }
+        return content
     }
 
     /// `content` cut at the first comma outside quotation marks: the comma that closes the
