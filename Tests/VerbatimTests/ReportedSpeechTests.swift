@@ -195,6 +195,8 @@ struct ReportedSpeechTests {
         // `assured` is speech: it reports a clause after its addressee.
         ExpectedReport(input: "Jones assured Trump that most of his listeners supported him.", kind: .indirect,
                        text: "that most of his listeners supported him", mention: "Jones", cue: "assured"),
+        ExpectedReport(input: "Activists are demanding that the flag be removed.", kind: .indirect,
+                       text: "that the flag be removed", mention: "Activists", cue: "are demanding"),
         // A subordinate clause opening the sentence ends at the comma before the main clause.
         ExpectedReport(input: "Although the president has said he opposes the war, his aides plan a surge.", kind: .indirect,
                        text: "he opposes the war", mention: "the president", cue: "has said"),
