@@ -197,6 +197,13 @@ struct ReportedSpeechTests {
                        text: "that most of his listeners supported him", mention: "Jones", cue: "assured"),
         ExpectedReport(input: "Activists are demanding that the flag be removed.", kind: .indirect,
                        text: "that the flag be removed", mention: "Activists", cue: "are demanding"),
+        // `shown` after `have` reports a finding (a passive `was shown` does not).
+        ExpectedReport(input: "Recent polls have shown the senator's lead eroding.", kind: .indirect,
+                       text: "the senator's lead eroding", mention: "Recent polls", cue: "have shown"),
+        // A short adverbial after `that` and its comma open the clause; the cue after them is part of it.
+        ExpectedReport(input: "Party leaders told reporters that in private, the candidate has shown real interest in their towns.",
+                       kind: .indirect, text: "that in private, the candidate has shown real interest in their towns",
+                       mention: "Party leaders", cue: "told"),
         // A subordinate clause opening the sentence ends at the comma before the main clause.
         ExpectedReport(input: "Although the president has said he opposes the war, his aides plan a surge.", kind: .indirect,
                        text: "he opposes the war", mention: "the president", cue: "has said"),

@@ -587,7 +587,10 @@ struct ReportedSpeech {
         while e < limit {
             if !quoted[e] {
                 if lx.isSentenceEnd(t, e, b) { break }
-                if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, opensAttribution(t, e + 1, b) { break }
+                // (Not the comma after a short adverbial that opens the clause: `told … that in
+                // private, Trump has shown …`, `argued that although Lazar confessed, he showed …`.)
+                if (t[e].isPunct(b, ",") || t[e].isDash(b)), e + 1 < t.count, !opensWithAdverbial(t, s, e, b),
+                   opensAttribution(t, e + 1, b) { break }
                 // `… - HuffPollster: “…”`: a name and a colon introduce a quotation of their own.
                 if t[e].isDash(b), introducesByColon(t, e + 1, b) { break }
                 // `expressed his enthusiasm but said …`: a conjunction before a cue of the same
@@ -604,6 +607,16 @@ struct ReportedSpeech {
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// Whether the comma at `e` closes a short adverbial after `that` at `s` (`that in private,`,
+    /// `that although Lazar confessed,`, `that,`): a preposition or a conjunction first, at most
+    /// three words.
+    private func opensWithAdverbial(_ t: [Token], _ s: Int, _ e: Int, _ b: [UInt8]) -> Bool {
+        guard e - s <= 4, t[s].lowerIs("that", b) else { return false }
+        if e == s + 1 { return true }
+        let c = lexicon.wordClass(t[s + 1], b)
+        return c == .preposition || c == .conjunction || lexicon.rules.phraseWords.subordinators.contains(t[s + 1].lower(b))
     }
 
     /// A conjunction word used as an adverb: after a negation (`not yet decided`), or between
