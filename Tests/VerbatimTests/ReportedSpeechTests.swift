@@ -197,6 +197,8 @@ struct ReportedSpeechTests {
                        text: "that most of his listeners supported him", mention: "Jones", cue: "assured"),
         ExpectedReport(input: "Activists are demanding that the flag be removed.", kind: .indirect,
                        text: "that the flag be removed", mention: "Activists", cue: "are demanding"),
+        ExpectedReport(input: "The staffer told his subordinates never to speak of the email again.", kind: .indirect,
+                       text: "his subordinates never to speak of the email again", mention: "The staffer", cue: "told"),
         // `shown` after `have` reports a finding (a passive `was shown` does not).
         ExpectedReport(input: "Recent polls have shown the senator's lead eroding.", kind: .indirect,
                        text: "the senator's lead eroding", mention: "Recent polls", cue: "have shown"),

@@ -497,9 +497,9 @@ struct ReportedSpeech {
         return ByteRange(t[s].start, t[e - 1].end)
     }
 
-    /// `to` or `not to` at `j`: an infinitive, negated or not, is what was vowed or decided.
+    /// `to`, `not to` or `never to` at `j`: an infinitive, negated or not, is what was vowed or decided.
     private func opensInfinitive(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
-        t[j].lowerIs("to", b) || (j + 1 < t.count && t[j].lowerIs("not", b) && t[j + 1].lowerIs("to", b))
+        t[j].lowerIs("to", b) || (j + 1 < t.count && (t[j].lowerIs("not", b) || t[j].lowerIs("never", b)) && t[j + 1].lowerIs("to", b))
     }
 
     /// `that` or `whether` within a few words after `j`, when what stands before it is
