@@ -362,6 +362,13 @@ struct ReportedSpeechTests {
         #expect(a.last?.mention == "US officials", "\(a)")
     }
 
+    // A possessive is no verb; a name in commas after the subject's head is who speaks.
+    @Test("`The agency's spokeswoman, Lin Park, declined … but said …`: Lin Park says")
+    func appositiveNameBeforeConjoinedCue() {
+        let a = Fixture.attributions("The agency's spokeswoman, Lin Park, declined to comment but said the agency remains committed.")
+        #expect(a.map(\.mention) == ["Lin Park"], "\(a)")
+    }
+
     // A conjunction before a second cue of the same subject ends the first content.
     @Test("content stops at `but` before a cue")
     func conjunctionEnds() {

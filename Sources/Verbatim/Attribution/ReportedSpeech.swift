@@ -297,7 +297,16 @@ struct ReportedSpeech {
             if let sp = lx.subjectOfEarlierCue(t, e - 1, b) { return sp }
             // `US officials stress Russia has … and warn that`: the subject of the sentence's
             // first verb (its first lower-case word of no class).
-            if let v = t[..<(e - 1)].firstIndex(where: { $0.kind == .word && !$0.capitalized && lx.wordClass($0, b) == nil }), v > 0 {
+            // (Not a possessive: `The agency's spokeswoman, Lin Park, declined … but said`.)
+            if let v = t[..<(e - 1)].firstIndex(where: { $0.kind == .word && !$0.capitalized && lx.wordClass($0, b) == nil
+                                                        && !Lexicon.isPossessive($0.lower(b)) }), v > 0 {
+                // `The agency's spokeswoman, Lin Park, declined`: the name in commas after the
+                // subject's head.
+                if v + 2 < e - 1, t[v + 1].isPunct(b, ","),
+                   let c = t[(v + 2)..<min(e - 1, v + 8)].firstIndex(where: { $0.isPunct(b, ",") }),
+                   let named = lx.namedBefore(t, c, b), named.kind == .name, named.range.start == t[v + 2].start {
+                    return named
+                }
                 // `US officials stress`: a description of the name and the noun first.
                 if v + 1 < e - 1, t[v + 1].kind == .word, !t[v + 1].capitalized, lx.wordClass(t[v + 1], b) == nil,
                    let d = lx.describedBefore(t, v + 1, b), d.range.start == t[0].start {
