@@ -93,19 +93,19 @@ struct AttributorTests {
         #expect(a.last?.name == name)
     }
 
-    // `X said …, which she called “…”`: the pronoun is the subject of its own sentence,
+    // `X said …, which she said “…”`: the pronoun is the subject of its own sentence,
     // not the previous paragraph's speaker nor a name opening an earlier sentence
     // (003_wire-digest, Marandi).
     @Test("a pronoun inside reported speech resolves to that sentence's subject", arguments: [
         "“We are far apart,” said Mara Velloso.\n\n"
-            + "Ilse Marandi said the next round would focus on the annex, which she called “the part where the arithmetic happens.”",
+            + "Ilse Marandi said the next round would focus on the annex, which she said “is where the arithmetic happens.”",
         // The subject is a surname alone, after a sentence opened by another name.
         "Ilse Marandi arrived.\n\n“We are far apart,” said Mara Velloso.\n\nThe Joint Basin Council has hosted five rounds.\n"
-            + "Marandi said the next round would focus on the annex, which she called “the part where the arithmetic happens.”",
+            + "Marandi said the next round would focus on the annex, which she said “is where the arithmetic happens.”",
     ])
     func pronounInReportedSpeech(text: String) {
         let a = Fixture.attributions(text)
-        #expect(a.last?.text == "the part where the arithmetic happens.")
+        #expect(a.last?.text == "is where the arithmetic happens.")
         #expect(a.last?.name == "Ilse Marandi")
     }
 

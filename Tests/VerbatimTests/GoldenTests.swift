@@ -125,7 +125,7 @@ struct GoldenTests {
         ("003_wire-digest", "Both sides kept saying 'the river comes first'", "Anselm Kovi", 2),
         ("003_wire-digest", "The formula looks good on paper", "Mara Velloso", 2),
         // `Marandi said …, which she called "…"`.
-        ("003_wire-digest", "the part where the arithmetic happens", "Ilse Marandi", 1),
+        ("003_wire-digest", "the next round would focus on the technical annex", "Ilse Marandi", 1),
     ])
     func speakers(doc: String, text: String, name: String, pieces: Int) throws {
         let quote = try #require(Self.quotes(doc).first { ($0["text"] as? String)?.hasPrefix(text) == true },

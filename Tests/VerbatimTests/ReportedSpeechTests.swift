@@ -342,6 +342,8 @@ struct ReportedSpeechTests {
         ("Kerry said Russian diplomats were planning to meet in Geneva next week.", ["said"]),
         ("Lavrov believes that the opposition wants to denounce the Nusra Front.", ["believes"]),
         ("Kerry said that Lavrov told him the talks would go on.", ["said", "told"]),
+        // So does a quotation: a belief before it is part of the clause that holds it.
+        ("In office, Obama said, most Americans have come to believe “that climate change is real.”", ["said"]),
     ])
     func nesting(_ text: String, _ cues: [String]) {
         #expect(Fixture.attributions(text).map(\.cue) == cues)

@@ -976,6 +976,16 @@ struct ReportedSpeech {
     /// The clauses as drafts, merged with the quotation drafts: a quotation draft inside a
     /// clause joins it (mixed) unless its own cue stands inside the clause; a clause that
     /// overlaps part of a quotation draft (a quotation running on past it) is left out.
+    /// Whether a quotation's cue may stand inside a reported clause as an attribution of its
+    /// own: its last word is a speech or writing cue, or no cue verb at all (`told him:`).
+    /// Inside reported speech, 1 in 7 of the others was annotated on PolNeAR train (``Clause/nests``).
+    private func nestsAt(_ cue: ByteRange, _ b: [UInt8]) -> Bool {
+        var s = cue.end
+        while s > cue.start, UTF8Text.isASCIILetter(b[s - 1]) { s -= 1 }
+        guard s < cue.end, let verb = lexicon.rules.cueVerbs[String(decoding: b[s..<cue.end], as: UTF8.self).lowercased()] else { return true }
+        return verb.cueClass == .speech || verb.cueClass == .writing
+    }
+
     func merge(_ clauses: [Clause], _ quoted: [DraftAttribution], _ document: Document) -> [DraftAttribution] {
         guard !clauses.isEmpty else { return quoted }
         var removed = [Bool](repeating: false, count: quoted.count)
@@ -1002,7 +1012,11 @@ struct ReportedSpeech {
             var speaker = c.speaker, resolution = c.resolution, confidence = c.confidence
             for h in held {
                 let d = quoted[h]
-                if let cue = d.cue, c.content.contains(where: { $0.start <= cue.start && cue.end <= $0.end }) { continue }  // nested
+                // Nested: a quotation with a speech or writing cue of its own inside the clause. A
+                // belief, stance or quoting cue there is part of what is reported (`said, a
+                // majority of Americans have come to believe “that climate change is real”`).
+                if let cue = d.cue, c.content.contains(where: { $0.start <= cue.start && cue.end <= $0.end }),
+                   nestsAt(cue, document.bytes) { continue }
                 removed[h] = true
                 if d.cue == c.cue, let sp = d.speaker { speaker = sp; resolution = d.resolution; confidence = d.confidence }
             }
