@@ -218,6 +218,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // The sentence's own verb before `that` is no deferred `that` of the cue's.
+        ExpectedReport(input: "The truth, the senator said, was that his rival had attacked his wife.", kind: .indirect,
+                       text: "The truth was that his rival had attacked his wife", mention: "the senator", cue: "said"),
         // A description between commas that can speak, in the middle of what it says.
         ExpectedReport(input: "The cuts, a wide array of economists say, limited the economic recovery.", kind: .indirect,
                        text: "The cuts limited the economic recovery", mention: "a wide array of economists", cue: "say"),

@@ -529,6 +529,8 @@ struct ReportedSpeech {
             // `told MSNBC's "Morning Joe" that`: a quoted title inside the addressee.
             if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) && !(addressee && quoted[k]) { return nil }
             if k > j && lx.cueLength(t, k, b) > 0 && !quoted[k] { return nil }
+            // `The truth, the senator said, was that …`: a verb of the sentence's own before `that`.
+            if k > j, !addressee, x.kind == .word, lx.rules.phraseWords.auxiliaries.contains(x.lower(b)) { return nil }
             // `told reporters it is clear that …`: a subject opens the clause before `that`.
             if addressee, k > j, !quoted[k], lx.isSubjectPronoun(x, b), !x.lowerIs("you", b) { return nil }
             k += 1
