@@ -301,6 +301,8 @@ struct SpeakerTests {
         // A capitalised modifier, a role and a name: the name (not `Democratic`).
         ("Democratic presidential candidate Bernie Sanders is disavowing remarks, saying he condemns them.", "Bernie Sanders"),
         ("“The math is daunting,” explained Democratic strategist Simon Rosenberg.", "Simon Rosenberg"),
+        // With a number after the modifier.
+        ("“Nobody told us anything,” said Local 41 president Dave Kowalski.", "Dave Kowalski"),
     ])
     func nameEdges(text: String, name: String) {
         #expect(Fixture.attributions(text).last?.name == name)

@@ -369,8 +369,13 @@ extension Lexicon {
                     break
                 }
             }
-            // `said Democratic strategist Simon Rosenberg`: a capitalised modifier, a role, a name.
-            if e - start == 1, let longer = nameAfterRole(t, e, b) { e = longer }
+            // `said Democratic strategist Simon Rosenberg`: a capitalised modifier, a role, a name;
+            // `said Local 41 president Dave Kowalski`: with a number after the modifier.
+            if e - start == 1, let longer = nameAfterRole(t, e, b) {
+                e = longer
+            } else if e > start, e + 1 < t.count, t[e].kind == .number, let longer = nameAfterRole(t, e + 1, b) {
+                e = longer
+            }
         } else if wordClass(first, b)?.opensPhrase == true || (first.kind == .word && wordClass(first, b) == nil) {
             kind = .description
             e = start + 1
