@@ -218,6 +218,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
+        ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
+                       kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),
         // The sentence's own verb before `that` is no deferred `that` of the cue's.
         ExpectedReport(input: "The truth, the senator said, was that his rival had attacked his wife.", kind: .indirect,
                        text: "The truth was that his rival had attacked his wife", mention: "the senator", cue: "said"),

@@ -806,7 +806,11 @@ struct ReportedSpeech {
         }
         var k = after
         var adverbial = 0
-        while k < t.count, !lx.isSentenceEnd(t, k, b), !t[k].isPunct(b, ","), adverbial < 10 { k += 1; adverbial += 1 }
+        while k < t.count, !lx.isSentenceEnd(t, k, b), !t[k].isPunct(b, ","), adverbial < 10 {
+            // `The trade group, PhRMA, said in a statement that …`: the content follows the cue.
+            if !quoted[k], t[k].lowerIs("that", b) || t[k].lowerIs("whether", b) { return nil }
+            k += 1; adverbial += 1
+        }
         if adverbial > 0, let c = lx.wordClass(t[after], b), c != .preposition && c != .time { return nil }
         if adverbial > 0 && lx.wordClass(t[after], b) == nil { return nil }
         let first = sentenceStart(t, opening, b)
