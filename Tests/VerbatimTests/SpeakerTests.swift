@@ -308,6 +308,18 @@ struct SpeakerTests {
         #expect(Fixture.attributions(text).last?.name == name)
     }
 
+    // A role and its holder after the cue, as before it (`rules/phrase-words.tsv`, holder).
+    @Test("a description and its holder after the cue", arguments: [
+        ("“It is over,” said a source close to the campaign.", "a source close to the campaign"),
+        ("The deal fell apart, according to three aides familiar with the talks.", "three aides familiar with the talks"),
+        ("“It is over,” said a senior official in the administration.", "a senior official in the administration"),
+        // Not a time: `at the weekend`.
+        ("“It is over,” said a senior official at the weekend.", "a senior official"),
+    ])
+    func holderAfter(text: String, mention: String) {
+        #expect(Fixture.attributions(text).last?.mention == mention)
+    }
+
     // `both leaders` are the two people named most often among those named just before.
     @Test("`both leaders` names the two people the text is about")
     func bothLeaders() {

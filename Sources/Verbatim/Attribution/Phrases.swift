@@ -342,11 +342,39 @@ extension Lexicon {
     /// The speaker phrase starting at token `start`, reading forwards (`said Kerry`,
     /// `said the senator`, `said Sen. Ted Cruz`); stops at punctuation and prepositions.
     func speakerAfter(_ t: [Token], _ start: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard let sp = phraseAfter(t, start, b) else { return nil }
+        return sp.kind == .description ? heldAfter(sp, t, b) : sp
+    }
+
+    /// A description read forwards and the holder after it (``withHolder(_:_:_:)`` read the
+    /// other way): `a source close to the campaign`, `a senior official in the administration`,
+    /// `three aides familiar with the talks`. The holder is a determiner or a possessive and at
+    /// most four words, or a name.
+    private func heldAfter(_ sp: SpeakerPhrase, _ t: [Token], _ b: [UInt8]) -> SpeakerPhrase {
+        guard let last = sp.tokens.last, let e = t.firstIndex(where: { $0.start >= sp.range.end }), e + 2 < t.count,
+              t[e].kind == .word, wordClass(t[e], b) == .preposition else { return sp }
+        // `familiar with`: any preposition after a holder adjective after a role; otherwise a
+        // holder preposition after a role (`of` is the role's own: `secretary of state`).
+        if rules.phraseWords.holderAdjectives.contains(last.lower(b)) {
+            guard sp.tokens.count >= 2, isRole(NameIndex.role(sp.tokens[sp.tokens.count - 2].text(b))) else { return sp }
+        } else {
+            guard rules.phraseWords.holders.contains(t[e].lower(b)), !t[e].lowerIs("of", b), isRole(NameIndex.role(last.text(b))) else {
+                return sp
+            }
+        }
+        guard let object = phraseAfter(t, e + 1, b), object.kind != .pronoun, object.tokens.last.map({ wordClass($0, b) }) != .time,
+              object.kind == .name || wordClass(t[e + 1], b) == .determiner || Self.isPossessive(t[e + 1].text(b)) else { return sp }
+        return SpeakerPhrase(range: ByteRange(sp.range.start, object.range.end), tokens: sp.tokens + [t[e]] + object.tokens,
+                             kind: .description)
+    }
+
+    /// ``speakerAfter(_:_:_:)`` without the holder.
+    private func phraseAfter(_ t: [Token], _ start: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         // `said 9/11 widow Terry Strada`, `said 35-year-old Jane Doe`: a number opening the phrase.
         if start < t.count, t[start].kind == .number {
             var j = start
             while j < t.count && j - start < 5 && (t[j].kind == .number || t[j].isPunct(b, "/") || t[j].isPunct(b, "-")) { j += 1 }
-            guard j > start, j < t.count, t[j].start - t[j - 1].end <= 1, let inner = speakerAfter(t, j, b) else { return nil }
+            guard j > start, j < t.count, t[j].start - t[j - 1].end <= 1, let inner = phraseAfter(t, j, b) else { return nil }
             return SpeakerPhrase(range: ByteRange(t[start].start, inner.range.end), tokens: inner.tokens, kind: inner.kind)
         }
         guard start < t.count, t[start].kind == .word else { return nil }
