@@ -218,6 +218,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // A cue form that is a noun among the adverbials before `that` (`call`) ends nothing.
+        ExpectedReport(input: "John Podesta insisted in a conference call with reporters that her position had not changed.",
+                       kind: .indirect, text: "that her position had not changed", mention: "John Podesta", cue: "insisted"),
         // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
         ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
                        kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),

@@ -528,7 +528,8 @@ struct ReportedSpeech {
             if addressee, k > j, !quoted[k], x.lowerIs("to", b), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].capitalized { return nil }
             // `told MSNBC's "Morning Joe" that`: a quoted title inside the addressee.
             if x.kind == .punctuation && !x.isPunct(b, ",") && !x.isDash(b) && !(addressee && quoted[k]) { return nil }
-            if k > j && lx.cueLength(t, k, b) > 0 && !quoted[k] { return nil }
+            // (`in a call with reporters that`, `in a conference call …`: a noun.)
+            if k > j && lx.cueLength(t, k, b) > 0 && !quoted[k] && lx.isVerbUse(t, k, b) && !afterDeterminer(t, k, j, b) { return nil }
             // `The truth, the senator said, was that …`: a verb of the sentence's own before `that`.
             if k > j, !addressee, x.kind == .word, lx.rules.phraseWords.auxiliaries.contains(x.lower(b)) { return nil }
             // `told reporters it is clear that …`: a subject opens the clause before `that`.
@@ -536,6 +537,14 @@ struct ReportedSpeech {
             k += 1
         }
         return nil
+    }
+
+    /// Whether the word at `k` ends a noun phrase opened by a determiner after `j`: lower-case
+    /// words of no class back to it (`a conference call`).
+    private func afterDeterminer(_ t: [Token], _ k: Int, _ j: Int, _ b: [UInt8]) -> Bool {
+        var s = k - 1
+        while s > j, t[s].kind == .word, !t[s].capitalized, lexicon.wordClass(t[s], b) == nil { s -= 1 }
+        return s >= j && s < k - 1 && lexicon.wordClass(t[s], b) == .determiner
     }
 
     /// The token after the addressee starting at `j` (`reporters`, `him`, `the Post`, `Fox
