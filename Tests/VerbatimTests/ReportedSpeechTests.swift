@@ -380,6 +380,13 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["Lin Park"], "\(a)")
     }
 
+    // Roles before the name are no verb: the name speaks.
+    @Test("`White House press secretary Josh Earnest declined … but noted …`: Josh Earnest notes")
+    func rolesBeforeNameBeforeConjoinedCue() {
+        let a = Fixture.attributions("White House press secretary Josh Earnest declined to criticize her but noted the president has a different view.")
+        #expect(a.map(\.mention) == ["Josh Earnest"], "\(a)")
+    }
+
     // A conjunction before a second cue of the same subject ends the first content.
     @Test("content stops at `but` before a cue")
     func conjunctionEnds() {

@@ -298,8 +298,12 @@ struct ReportedSpeech {
             // `US officials stress Russia has … and warn that`: the subject of the sentence's
             // first verb (its first lower-case word of no class).
             // (Not a possessive: `The agency's spokeswoman, Lin Park, declined … but said`.)
-            if let v = t[..<(e - 1)].firstIndex(where: { $0.kind == .word && !$0.capitalized && lx.wordClass($0, b) == nil
-                                                        && !Lexicon.isPossessive($0.lower(b)) }), v > 0 {
+            // (Nor a role before a name: `White House press secretary Josh Earnest declined … but
+            // noted`.)
+            if let v = t[..<(e - 1)].indices.first(where: { k in
+                t[k].kind == .word && !t[k].capitalized && lx.wordClass(t[k], b) == nil && !Lexicon.isPossessive(t[k].lower(b))
+                    && lx.nameAfterRole(t, k, b) == nil
+            }), v > 0 {
                 // `The agency's spokeswoman, Lin Park, declined`: the name in commas after the
                 // subject's head.
                 if v + 2 < e - 1, t[v + 1].isPunct(b, ","),
@@ -312,7 +316,14 @@ struct ReportedSpeech {
                    let d = lx.describedBefore(t, v + 1, b), d.range.start == t[0].start {
                     return d
                 }
-                if let sp = lx.namedBefore(t, v, b) ?? lx.describedBefore(t, v, b), sp.range.start == t[0].start { return sp }
+                if let sp = lx.namedBefore(t, v, b) ?? lx.describedBefore(t, v, b) {
+                    if sp.range.start == t[0].start { return sp }
+                    // `White House press secretary Josh Earnest declined`: roles before the name.
+                    if sp.kind == .name, let s = t.firstIndex(where: { $0.start == sp.range.start }), s > 0,
+                       lx.isRole(NameIndex.role(t[s - 1].text(b))), !t[..<s].contains(where: { $0.kind != .word }) {
+                        return sp
+                    }
+                }
             }
             return lx.clauseSubject(t, e - 1, b)
         }
