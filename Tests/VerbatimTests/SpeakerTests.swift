@@ -164,9 +164,14 @@ struct SpeakerTests {
     }
 
     // `According to him` is a pronoun, resolved like `he`.
-    @Test("according to a pronoun resolves it")
-    func accordingToPronoun() {
-        let a = Fixture.attributions("The game has changed, Reda Shehata, a former assistant, said. According to him, the US understands that the settlement should involve all parties.")
+    // So it is before a quotation (the quotation sieve's `according to`), and in a mixed clause.
+    @Test("according to a pronoun resolves it", arguments: [
+        "The game has changed, Reda Shehata, a former assistant, said. According to him, the US understands that the settlement should involve all parties.",
+        "The game has changed, Reda Shehata, a former assistant, said. According to him, “the US understands that the settlement should involve all parties.”",
+        "The game has changed, Reda Shehata, a former assistant, said. According to him, the US is open to dialogue “on an equal footing.”",
+    ])
+    func accordingToPronoun(text: String) {
+        let a = Fixture.attributions(text)
         #expect(a.last?.name == "Reda Shehata")
         #expect(a.last?.mention == "him")
     }

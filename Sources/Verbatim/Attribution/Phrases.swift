@@ -346,6 +346,19 @@ extension Lexicon {
         return sp.kind == .description ? heldAfter(sp, t, b) : sp
     }
 
+    /// The source after `according to` at `i`: a phrase read forwards (`according to Kerry`,
+    /// `according to people familiar with the talks`), or an object pronoun, resolved like any
+    /// pronoun (`According to him, …`; not `according to her account`: a possessive before its
+    /// noun is no speaker).
+    func accordingToSource(_ t: [Token], _ i: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        guard i + 2 < t.count else { return nil }
+        let x = t[i + 2]
+        if isPronoun(x, b), pronoun(x, b)?.gender != .neuter, i + 3 >= t.count || t[i + 3].kind != .word {
+            return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun)
+        }
+        return speakerAfter(t, i + 2, b)
+    }
+
     /// A description read forwards and the holder after it (``withHolder(_:_:_:)`` read the
     /// other way): `a source close to the campaign`, `a senior official in the administration`,
     /// `three aides familiar with the talks`. The holder is a determiner or a possessive and at

@@ -866,14 +866,7 @@ struct ReportedSpeech {
     /// `according to X, CLAUSE`, `CLAUSE, according to X` and `CLAUSE according to X.`
     func accordingTo(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Clause? {
         let lx = lexicon
-        guard i + 2 < t.count else { return nil }
-        // `According to him, …`: an object pronoun, resolved like any pronoun.
-        // (`according to her account`: a possessive before its noun is no speaker).
-        var pronoun: SpeakerPhrase?
-        if lx.isPronoun(t[i + 2], b), lx.pronoun(t[i + 2], b)?.gender != .neuter, i + 3 >= t.count || t[i + 3].kind != .word {
-            pronoun = SpeakerPhrase(range: t[i + 2].range, tokens: [t[i + 2]], kind: .pronoun)
-        }
-        guard let sp = pronoun ?? lx.speakerAfter(t, i + 2, b) else { return nil }
+        guard i + 2 < t.count, let sp = lx.accordingToSource(t, i, b) else { return nil }
         let cue = ByteRange(t[i].start, t[i + 1].end)
         let spEnd = t.firstIndex { $0.start >= sp.range.end } ?? t.count
         let first = sentenceStart(t, i, b)

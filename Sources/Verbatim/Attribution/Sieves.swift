@@ -298,7 +298,7 @@ struct AccordingTo: AttributionSieve {
             guard let i = t.indices.first(where: { i in
                 i < limit && i + 1 < t.count && t[i].lower(b) == "according" && t[i + 1].lower(b) == "to"
             }) else { continue }
-            let sp = lx.speakerAfter(t, i + 2, b)
+            let sp = lx.accordingToSource(t, i, b)
             return .attribute(speaker: sp, cue: ByteRange(t[i].start, t[i + 1].end), resolution: .accordingTo,
                               confidence: sp == nil ? 0.5 : 0.9)
         }
