@@ -218,6 +218,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // `underlined that`, as wire copy writes it.
+        ExpectedReport(input: "The top diplomat underlined that Moscow did not seek confrontation.", kind: .indirect,
+                       text: "that Moscow did not seek confrontation", mention: "The top diplomat", cue: "underlined"),
         // A cue form that is a noun among the adverbials before `that` (`call`) ends nothing.
         ExpectedReport(input: "John Podesta insisted in a conference call with reporters that her position had not changed.",
                        kind: .indirect, text: "that her position had not changed", mention: "John Podesta", cue: "insisted"),
