@@ -218,6 +218,12 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // An adverb, then adverbials, before `that`.
+        ExpectedReport(input: "Republicans learned again during the first debate that their nominee will not change.", kind: .indirect,
+                       text: "that their nominee will not change", mention: "Republicans", cue: "learned"),
+        // `As X told Y, CLAUSE`: a frame, past a name of several words.
+        ExpectedReport(input: "As the senator told the New York Daily News, tax relief is given in exchange for jobs.", kind: .indirect,
+                       text: "tax relief is given in exchange for jobs", mention: "the senator", cue: "told"),
         // `underlined that`, as wire copy writes it.
         ExpectedReport(input: "The top diplomat underlined that Moscow did not seek confrontation.", kind: .indirect,
                        text: "that Moscow did not seek confrontation", mention: "The top diplomat", cue: "underlined"),
@@ -374,6 +380,15 @@ struct ReportedSpeechTests {
     func conjoinedCueSubject() {
         let a = Fixture.attributions("US officials stress Russia has committed to a transition and warn that the Kremlin will get bogged down.")
         #expect(a.last?.mention == "US officials", "\(a)")
+    }
+
+    // `As X talked about OBJECT, CLAUSE` is no frame: the object is what was talked about,
+    // and the main clause has its own cue.
+    @Test("`As Clinton talked about …, Trump highlighted …`: two attributions")
+    func asWithObjectIsNoFrame() {
+        let a = Fixture.attributions("As Clinton talked about bringing communities together, Trump highlighted his message that the country needs order.")
+        #expect(a.map(\.text) == ["bringing communities together", "his message that the country needs order"], "\(a)")
+        #expect(a.map(\.mention) == ["Clinton", "Trump"])
     }
 
     // A possessive is no verb; a name in commas after the subject's head is who speaks.

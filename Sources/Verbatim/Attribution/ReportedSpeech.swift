@@ -172,9 +172,25 @@ struct ReportedSpeech {
         }
         guard after < t.count, let comma = t[after..<min(t.count, after + 7)].firstIndex(where: { $0.isPunct(b, ",") }),
               !t[after..<comma].contains(where: { $0.kind == .punctuation }),
+              // Adverbials only before the comma (`as Clyburn noted on Tuesday,`), no object: `As
+              // Clinton talked about bringing communities together,` is no frame.
+              comma == after || adverbialsOnly(t, after, comma, lx.rules.reporting[t[i + l - 1].lower(b)] == .addressee, b),
               let content = clause(after: comma, t, quoted, b) else { return nil }
         return Clause(content: [content], cue: lx.cueRange(t, i, l, b), speaker: speaker,
                       resolution: speaker.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8)
+    }
+
+    /// Whether the words from `s` to the comma at `comma` are adverbials after a frame's cue
+    /// (`on Tuesday`, `earlier`, `above`), after an addressee when the cue takes one (`told ABC
+    /// News`): a preposition, a time word or a modifier first, or one lower-case word alone that
+    /// is no participle.
+    private func adverbialsOnly(_ t: [Token], _ s: Int, _ comma: Int, _ addressee: Bool, _ b: [UInt8]) -> Bool {
+        var s = s
+        if addressee, let object = addresseeEnd(t, s, b) { s = object }
+        guard s < comma else { return true }
+        let c = lexicon.wordClass(t[s], b)
+        if c == .preposition || c == .time || c == .modifier { return true }
+        return comma - s == 1 && c == nil && !t[s].capitalized && !lexicon.isGerund(t[s], b)
     }
 
     /// `In a CBS News poll released Monday, CLAUSE`: a sentence that opens with `In`, a
@@ -527,7 +543,10 @@ struct ReportedSpeech {
     private func deferredThat(_ t: [Token], _ j: Int, _ addressee: Bool, _ quoted: [Bool], _ b: [UInt8]) -> Int? {
         let lx = lexicon
         let first = t[j]
-        guard addressee || first.isPunct(b, ",") || first.isDash(b) || lx.wordClass(first, b) == .preposition || lx.wordClass(first, b) == .time else {
+        // (An adverb too, `said earlier on Friday that`, `argued emphatically that`; not one that
+        // focuses the clause: `said only that`, `showed just how`.)
+        guard addressee || first.isPunct(b, ",") || first.isDash(b) || [.preposition, .time].contains(lx.wordClass(first, b))
+            || (lx.wordClass(first, b) == .modifier && !first.lowerIs("only", b) && !first.lowerIs("just", b)) else {
             return nil
         }
         var k = j
@@ -585,9 +604,10 @@ struct ReportedSpeech {
         }
         var k = j
         if lx.wordClass(x, b)?.opensPhrase == true || (lx.pronoun(x, b) != nil) { k += 1 }
-        // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word.
+        // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word,
+        // or a name of up to six (`the New York Daily News`).
         var n = 0
-        while k < t.count, n < 3, t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
+        while k < t.count, n < 3 || (n < 6 && t[k].capitalized && t[k - 1].capitalized), t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
               lx.contractedSubject(t[k], b) == nil {
             k += 1; n += 1
             // `the Washington Post`: a name goes on.
@@ -674,7 +694,7 @@ struct ReportedSpeech {
     /// Jones assured Trump that …, they shook hands`): a subordinator first (`as` aside: `As
     /// Clyburn noted,` is a frame of its own), and no comma outside quotation marks before the cue.
     private func insideFrontedSubordinate(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
-        guard i > 1, t[0].kind == .word, !t[0].lowerIs("as", b), lexicon.rules.phraseWords.subordinators.contains(t[0].lower(b)) else {
+        guard i > 1, t[0].kind == .word, lexicon.rules.phraseWords.subordinators.contains(t[0].lower(b)) else {
             return false
         }
         return !(1..<i).contains { !quoted[$0] && (t[$0].isPunct(b, ",") || t[$0].isDash(b)) }
