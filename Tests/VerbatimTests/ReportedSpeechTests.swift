@@ -218,6 +218,11 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // `went on to say`: one cue, the subject of `went`.
+        ExpectedReport(input: "Ham went on to say that cuts to military spending left his hands tied.", kind: .indirect,
+                       text: "that cuts to military spending left his hands tied", mention: "Ham", cue: "went on to say"),
+        ExpectedReport(input: "Ham went on to explain how he believes cuts left his hands tied.", kind: .indirect,
+                       text: "how he believes cuts left his hands tied", mention: "Ham", cue: "went on to explain"),
         // An adverb, then adverbials, before `that`.
         ExpectedReport(input: "Republicans learned again during the first debate that their nominee will not change.", kind: .indirect,
                        text: "that their nominee will not change", mention: "Republicans", cue: "learned"),

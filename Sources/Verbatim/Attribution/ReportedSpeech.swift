@@ -99,7 +99,12 @@ struct ReportedSpeech {
             // `five states going`, `50 states`: a number before it makes the word a noun (a
             // year or a share does not: `McConnell in 2010 said`, `six in 10 say`).
             if i > 0, t[i - 1].kind == .number, !lx.isYearPhrase(t, i - 1, b), !lx.isShare(t, i - 1, b) { continue }
-            let cue = lx.cueRange(t, i, l, b)
+            // `She went on to say that …`, `He went on to endorse Ayotte`: the cue runs from `went
+            // on`, whose subject speaks.
+            let goesOn = i >= 3 && t[i - 1].lowerIs("to", b) && lx.cueLength(t, i - 3, b) == 2
+                && lx.rules.cueVerbs[t[i - 3].lower(b) + " " + t[i - 2].lower(b)]?.lemma == "go on"
+            let head = goesOn ? i - 3 : i
+            let cue = goesOn ? ByteRange(t[head].start, lx.cueRange(t, i, l, b).end) : lx.cueRange(t, i, l, b)
             func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
                 Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8,
                        nests: verb.cueClass == .speech)
@@ -109,7 +114,7 @@ struct ReportedSpeech {
             let around = afterComma ? contentAround(t, i, l, key, quoted, b) : nil
             if let (content, sp) = around {
                 out.append(clause(content, sp))
-            } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, i, b),
+            } else if let c = contentAfter(t, i, l, key, quoted, b), let sp = subject(t, head, b),
                       !quoted[t.firstIndex { $0.start >= sp.range.start } ?? i] {
                 let c = insideRelative(t, i, b) ? relativeEnd(c, t, quoted, b)
                     : insideFrontedSubordinate(t, i, quoted, b) ? subordinateEnd(c, t, quoted, b) : c
