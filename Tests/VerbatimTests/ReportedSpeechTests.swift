@@ -403,6 +403,14 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["Lin Park"], "\(a)")
     }
 
+    // A cue after `and` in a subordinate clause shares that clause's subject.
+    @Test("`X slammed Y after she attacked … and blamed …`: she blames")
+    func conjoinedCueInSubordinateClause() {
+        let a = Fixture.attributions("The governor slammed the senator as a “disgrace” after she attacked the police and blamed shootings on “implicit bias” against minorities.")
+        #expect(a.last?.mention == "she", "\(a)")
+        #expect(a.last?.cue == "blamed")
+    }
+
     // Roles before the name are no verb: the name speaks.
     @Test("`White House press secretary Josh Earnest declined … but noted …`: Josh Earnest notes")
     func rolesBeforeNameBeforeConjoinedCue() {

@@ -315,6 +315,7 @@ struct ReportedSpeech {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
         }
         if lx.wordClass(last, b) == .conjunction, ["and", "but"].contains(last.lower(b)) {
+            if let sp = subordinateSubject(t, e - 1, b) { return sp }
             if let sp = lx.subjectOfEarlierCue(t, e - 1, b) { return sp }
             // `US officials stress Russia has … and warn that`: the subject of the sentence's
             // first verb (its first lower-case word of no class).
@@ -374,6 +375,24 @@ struct ReportedSpeech {
             return nil
         }
         return phrase(t, e, b)
+    }
+
+    /// `… after she attacked the police and blamed …`: the subject of a subordinate clause that
+    /// the conjunction at `c` goes on (a subordinator, a pronoun or a name, then a verb), when
+    /// no comma stands between them (at most 25 tokens back).
+    private func subordinateSubject(_ t: [Token], _ c: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        var k = c - 1
+        while k > 0, c - k <= 25, t[k].kind != .punctuation {
+            if t[k - 1].kind == .word, lx.rules.phraseWords.subordinators.contains(t[k - 1].lower(b)),
+               let sp = lx.speakerAfter(t, k, b), sp.kind == .pronoun || sp.kind == .name,
+               let v = t.firstIndex(where: { $0.start >= sp.range.end }), v < c, t[v].kind == .word, !t[v].capitalized,
+               lx.wordClass(t[v], b) == nil || lx.wordClass(t[v], b) == .modifier {
+                return sp
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// `an architect who said`: before `who` (at `who`), a noun phrase opened by a determiner,
