@@ -238,6 +238,10 @@ struct ReportedSpeechTests {
         // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
         ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
                        kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),
+        // An adverbial opening, however long, goes on after the aside.
+        ExpectedReport(input: "During his seven and a half years in office, the president said, most Americans have come to accept the science.",
+                       kind: .indirect, text: "During his seven and a half years in office most Americans have come to accept the science",
+                       mention: "the president", cue: "said"),
         // The sentence's own verb before `that` is no deferred `that` of the cue's.
         ExpectedReport(input: "The truth, the senator said, was that his rival had attacked his wife.", kind: .indirect,
                        text: "The truth was that his rival had attacked his wife", mention: "the senator", cue: "said"),
@@ -328,6 +332,13 @@ struct ReportedSpeechTests {
     ])
     func direct(text: String) {
         #expect(Fixture.analyse(text).attributions.allSatisfy { $0.kind == .direct })
+    }
+
+    // An adverbial before an aside and a quotation is no content: the quotation is direct.
+    @Test("`After reciting a passage, Beck said, “…”`: one direct quote")
+    func adverbialBeforeQuotedAside() {
+        let a = Fixture.analyse("After reciting a passage from the Bible, Beck said, “It couldn’t be more clear, and yet so many people are missing it.”").attributions
+        #expect(a.map(\.kind) == [.direct], "\(a)")
     }
 
     // Not speech: negated and hypothetical cues, passives, cue words used otherwise, and a cue

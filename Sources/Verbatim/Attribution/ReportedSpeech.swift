@@ -892,7 +892,13 @@ struct ReportedSpeech {
             // `A, X said, B.`: a short clause opening goes on after the attribution (`Survival,
             // Mr. VandeHei says, depends on …`); not a clause of its own (`…, he said, as …`).
             let e = clauseEnd(t, k + 1, quoted, b)
-            if words(t, s0, e0) <= 6, e > k + 1, words(t, k + 1, e) >= 3, !(lx.isGerund(t[k + 1], b) && lx.cueLength(t, k + 1, b) > 0),
+            // (Longer when the opening is an adverbial: `During his years in office, Mr. Obama
+            // said, a majority of Americans have come to believe …`.)
+            let adverbial = lx.wordClass(t[s0], b) == .preposition
+            // (`After reciting a passage, Beck said, “…”`: the quotation is the sieves', the
+            // adverbial no content.)
+            if adverbial, e > k + 1, words(t, k + 1, e, outside: quoted) == 0 { return nil }
+            if words(t, s0, e0) <= 6 || adverbial, e > k + 1, words(t, k + 1, e) >= 3, !(lx.isGerund(t[k + 1], b) && lx.cueLength(t, k + 1, b) > 0),
                lx.wordClass(t[k + 1], b).map({ $0 != .conjunction && $0 != .preposition && $0 != .relative }) ?? true {
                 pieces.append(ByteRange(t[k + 1].start, t[e - 1].end))
                 rest = (k + 1, e)
