@@ -238,6 +238,9 @@ struct ReportedSpeechTests {
         // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
         ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
                        kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),
+        // A participle before a role after `where` is the role's modifier.
+        ExpectedReport(input: "The company filed in Richmond, Va., where restructuring experts say some judges are eager to move cases.",
+                       kind: .indirect, text: "some judges are eager to move cases", mention: "restructuring experts", cue: "say"),
         // An adverbial opening, however long, goes on after the aside.
         ExpectedReport(input: "During his seven and a half years in office, the president said, most Americans have come to accept the science.",
                        kind: .indirect, text: "During his seven and a half years in office most Americans have come to accept the science",

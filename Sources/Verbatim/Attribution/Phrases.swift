@@ -308,8 +308,11 @@ extension Lexicon {
             // conjunction too.)
             guard end - s <= 3, s == 0 || t[s - 1].kind == .punctuation
                     || [.relative, .conjunction].contains(wordClass(t[s - 1], b)) else { return nil }
-            // (`, including ones showing`: a participle opens no description.)
-            if wordClass(t[s], b) != nil || (!t[s].capitalized && isGerund(t[s], b)) { return nil }
+            // (`, including ones showing`: a participle opens no description after a comma;
+            // after a relative it is a noun's modifier: `where restructuring experts say`.)
+            if wordClass(t[s], b) != nil || (!t[s].capitalized && isGerund(t[s], b) && (s == 0 || t[s - 1].kind == .punctuation)) {
+                return nil
+            }
         }
         let tokens = Array(t[s..<end])
         // `Another tweeted`, `Many said`: a quantifier alone; `the said` is nothing.

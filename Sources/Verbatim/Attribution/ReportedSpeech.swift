@@ -435,7 +435,12 @@ struct ReportedSpeech {
         guard s < end, end - s < 10 else { return nil }
         if let c = lx.wordClass(t[s], b), c == .preposition || c == .modifier || c == .time { return nil }
         if let c = lx.wordClass(t[end - 1], b), c != .quantifier { return nil }
-        if lx.isGerund(t[s], b) || lx.isParticipleOrAdverb(t[s], b) && !t[s].capitalized { return nil }
+        // (A participle opens no noun phrase, unless it modifies a role: `where restructuring
+        // experts say`.)
+        // (`Polling of union voters shows`: opening the sentence, a gerund heads a noun phrase.)
+        let modifiesRole = (s == 0 || (end - s == 2 && t[s - 1].kind == .word)) && end - s >= 2 && lx.wordClass(t[end - 1], b) == nil
+            && lx.isRole(NameIndex.role(t[end - 1].text(b)))
+        if !modifiesRole && (lx.isGerund(t[s], b) || lx.isParticipleOrAdverb(t[s], b) && !t[s].capitalized) { return nil }
         // `Mr. Trump has lately started asking`, `Sanders supporters have launched petitions
         // calling on`: a clause, not a noun phrase; its subject ends before the auxiliary.
         var end = end
