@@ -238,6 +238,11 @@ struct ReportedSpeechTests {
         // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
         ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
                        kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),
+        // `many of whom say`: the phrase before the comma speaks.
+        ExpectedReport(input: "The bill is opposed by families of 9/11 victims, many of whom say the claims are unfounded.",
+                       kind: .indirect, text: "the claims are unfounded", mention: "families of 9/11 victims, many of whom", cue: "say"),
+        ExpectedReport(input: "Two Democrats, both of whom opposed the Iran deal, are backing the measure.",
+                       kind: .indirect, text: "the Iran deal", mention: "Democrats, both of whom", cue: "opposed"),
         // A participle before a role after `where` is the role's modifier.
         ExpectedReport(input: "The company filed in Richmond, Va., where restructuring experts say some judges are eager to move cases.",
                        kind: .indirect, text: "some judges are eager to move cases", mention: "restructuring experts", cue: "say"),

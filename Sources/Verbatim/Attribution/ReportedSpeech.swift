@@ -311,6 +311,11 @@ struct ReportedSpeech {
         let e = lx.adverbialsStart(t, i, b)
         guard e > 0 else { return nil }
         let last = t[e - 1]
+        // `families of 9/11 victims, many of whom say`: the phrase before the comma.
+        if e >= 5, last.lowerIs("whom", b), t[e - 2].lowerIs("of", b), lx.wordClass(t[e - 3], b) == .quantifier, t[e - 4].isPunct(b, ","),
+           let antecedent = lx.namedBefore(t, e - 4, b) ?? nounPhrase(before: e - 4, t, b) {
+            return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
+        }
         if lx.wordClass(last, b) == .relative, e >= 2, let antecedent = personBefore(t, e - 1, b) ?? phrase(t, e - 1, b) {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
         }
@@ -393,6 +398,24 @@ struct ReportedSpeech {
             k -= 1
         }
         return nil
+    }
+
+    /// The noun phrase ending before `end` (at most eight tokens): words of no class, `of`,
+    /// numbers (`families of 9/11 victims`), back to a function word or punctuation; nil when
+    /// its head is no word.
+    private func nounPhrase(before end: Int, _ t: [Token], _ b: [UInt8]) -> SpeakerPhrase? {
+        let lx = lexicon
+        guard end > 0, t[end - 1].kind == .word, lx.wordClass(t[end - 1], b) == nil else { return nil }
+        var s = end - 1
+        while s > 0, end - s < 8 {
+            let x = t[s - 1]
+            guard (x.kind == .word && (lx.wordClass(x, b) == nil || x.lowerIs("of", b)) && lx.cueLength(t, s - 1, b) == 0)
+                || x.kind == .number || x.isPunct(b, "/") else { break }
+            s -= 1
+        }
+        while s < end - 1, t[s].kind != .word || t[s].lowerIs("of", b) { s += 1 }
+        let tokens = Array(t[s..<end])
+        return SpeakerPhrase(range: ByteRange(tokens[0].start, tokens[tokens.count - 1].end), tokens: tokens, kind: .description)
     }
 
     /// `an architect who said`: before `who` (at `who`), a noun phrase opened by a determiner,
@@ -708,12 +731,15 @@ struct ReportedSpeech {
     }
 
     /// Whether the cue at `i` stands in a relative clause opened by a comma (`Sanders, who
-    /// endorsed Canova and said …`): `, who` or `, which` before it, with no comma between.
+    /// endorsed Canova and said …`): `, who`, `, which` or `, both of whom` before it, with no comma between.
     private func insideRelative(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
         var k = i - 1
         while k >= max(1, i - 30) {
             if t[k].isPunct(b, ",") { return false }
             if t[k - 1].isPunct(b, ","), t[k].lowerIs("who", b) || t[k].lowerIs("which", b) { return true }
+            // `…, both of whom opposed the deal, are backing …`
+            if t[k - 1].isPunct(b, ","), k + 2 < i, lexicon.wordClass(t[k], b) == .quantifier, t[k + 1].lowerIs("of", b),
+               t[k + 2].lowerIs("whom", b) || t[k + 2].lowerIs("which", b) { return true }
             k -= 1
         }
         return false
