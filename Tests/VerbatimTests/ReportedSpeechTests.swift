@@ -238,6 +238,11 @@ struct ReportedSpeechTests {
         // A name in commas before the cue, then adverbials and `that`: the content follows the cue.
         ExpectedReport(input: "The main trade group, PhRMA, said in a statement that price controls would stifle innovation.",
                        kind: .indirect, text: "that price controls would stifle innovation", mention: "PhRMA", cue: "said"),
+        // A label after a noun phrase object: `a` opens what it is called.
+        ExpectedReport(input: "Trump has called climate change a hoax perpetrated by China.", kind: .indirect,
+                       text: "climate change a hoax perpetrated by China", mention: "Trump", cue: "has called"),
+        ExpectedReport(input: "The doctor called Oz a quack and a charlatan.", kind: .indirect,
+                       text: "Oz a quack and a charlatan", mention: "The doctor", cue: "called"),
         // `many of whom say`: the phrase before the comma speaks.
         ExpectedReport(input: "The bill is opposed by families of 9/11 victims, many of whom say the claims are unfounded.",
                        kind: .indirect, text: "the claims are unfounded", mention: "families of 9/11 victims, many of whom", cue: "say"),
@@ -371,6 +376,9 @@ struct ReportedSpeechTests {
         "Most recently, Trump called to ban imports from the region.",
         // A participle opens no speaker's description (`including ones showing`).
         "Caddell went on to discuss recent polls, including ones showing Trump leading nationally.",
+        // `called` with an object and no label convenes or names.
+        "The mayor called an emergency meeting of the council on Monday.",
+        "The mayor called the police to the scene of a crash.",
         // `it` after a cue that takes a `to` clause is as often its object.
         "Readers want it so badly that they will pay for subscriptions.",
     ])

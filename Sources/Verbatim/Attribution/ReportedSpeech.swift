@@ -561,10 +561,16 @@ struct ReportedSpeech {
             s = k + 1
         } else if role == .label {
             // `called him a liar`, `branded them “traitors”`: an object pronoun, then a word.
-            // `called it a disaster`: `it` is either.
-            guard let p = lx.pronoun(t[j], b), p.object || t[j].lowerIs("it", b), j + 1 < t.count, t[j + 1].kind == .word || quoted[j + 1],
-                  t[j + 1].kind != .word || lx.wordClass(t[j + 1], b) != .preposition else { return nil }
-            s = j
+            // `called it a disaster`: `it` is either. Or a noun phrase, then a noun phrase opened
+            // by `a` (`called climate change a hoax`, `called Oz a quack`).
+            if let p = lx.pronoun(t[j], b), p.object || t[j].lowerIs("it", b), j + 1 < t.count, t[j + 1].kind == .word || quoted[j + 1],
+               t[j + 1].kind != .word || lx.wordClass(t[j + 1], b) != .preposition {
+                s = j
+            } else if labelsNounPhrase(t, j, quoted, b) {
+                s = j
+            } else {
+                return nil
+            }
         } else if role == .bare || role == .object {
             s = j
             // `said to be`, `said in`, `said, adding`, `said and`: no clause here; but `said
@@ -583,6 +589,28 @@ struct ReportedSpeech {
               words(t, s, e) >= 3 || (role == .object && s == j && lx.isNameWord(t[s], b)) || (role == .label && e - s >= 2)
         else { return nil }
         return ByteRange(t[s].start, t[e - 1].end)
+    }
+
+    /// `called climate change a hoax`, `called the charges and the demand a political ploy`: from
+    /// `j`, a noun phrase (a name, a noun, or a determiner or possessive first; not `a`), then within ten
+    /// words, past no punctuation, relative or cue, `a` or `an` after a noun.
+    private func labelsNounPhrase(_ t: [Token], _ j: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
+        let lx = lexicon
+        let x = t[j]
+        guard x.kind == .word, !quoted[j], !x.lowerIs("a", b), !x.lowerIs("an", b),
+              x.capitalized || lx.wordClass(x, b) == .determiner || Lexicon.isPossessive(x.lower(b))
+                || (lx.wordClass(x, b) == nil && lx.cueLength(t, j, b) == 0 && !lx.isGerund(x, b)) else { return false }
+        var k = j + 1
+        while k < min(t.count, j + 11) {
+            let y = t[k]
+            guard y.kind == .word, !quoted[k], lx.cueLength(t, k, b) == 0 else { return false }
+            if (y.lowerIs("a", b) || y.lowerIs("an", b)), t[k - 1].kind == .word, lx.wordClass(t[k - 1], b) == nil {
+                return k + 1 < t.count && t[k + 1].kind == .word
+            }
+            if let c = lx.wordClass(y, b), c == .relative || (c == .conjunction && !y.lowerIs("and", b)) { return false }
+            k += 1
+        }
+        return false
     }
 
     /// `to`, `not to` or `never to` at `j`: an infinitive, negated or not, is what was vowed or decided.
