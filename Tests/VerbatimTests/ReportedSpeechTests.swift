@@ -243,6 +243,9 @@ struct ReportedSpeechTests {
                        text: "climate change a hoax perpetrated by China", mention: "Trump", cue: "has called"),
         ExpectedReport(input: "The doctor called Oz a quack and a charlatan.", kind: .indirect,
                        text: "Oz a quack and a charlatan", mention: "The doctor", cue: "called"),
+        // A quotation after the object labels it: one mixed attribution with the object.
+        ExpectedReport(input: "Carson called the political system “rotten to the core.”", kind: .mixed,
+                       text: "the political system “rotten to the core.”", mention: "Carson", cue: "called"),
         // `many of whom say`: the phrase before the comma speaks.
         ExpectedReport(input: "The bill is opposed by families of 9/11 victims, many of whom say the claims are unfounded.",
                        kind: .indirect, text: "the claims are unfounded", mention: "families of 9/11 victims, many of whom", cue: "say"),
@@ -342,6 +345,8 @@ struct ReportedSpeechTests {
         "‘Nobody expected a breakthrough this week’, she said, ‘and nobody should mistake one for a treaty.’",
         // `told` after a speaker and an appositive: the name after it was told, it is no speaker.
         "“Technically, it is very hard to imagine,” Yuri Barmin, an expert at the council, told Gazeta.ru.",
+        // A quotation after a possessive is the object's noun, no label of it.
+        "In a tweet, he called Machado’s “sex tape.”",
     ])
     func direct(text: String) {
         #expect(Fixture.analyse(text).attributions.allSatisfy { $0.kind == .direct })

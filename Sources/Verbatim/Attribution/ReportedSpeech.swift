@@ -593,7 +593,7 @@ struct ReportedSpeech {
 
     /// `called climate change a hoax`, `called the charges and the demand a political ploy`: from
     /// `j`, a noun phrase (a name, a noun, or a determiner or possessive first; not `a`), then within ten
-    /// words, past no punctuation, relative or cue, `a` or `an` after a noun.
+    /// words, past no punctuation, relative or cue, `a` or `an` after a noun, or a quotation.
     private func labelsNounPhrase(_ t: [Token], _ j: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
         let lx = lexicon
         let x = t[j]
@@ -603,7 +603,10 @@ struct ReportedSpeech {
         var k = j + 1
         while k < min(t.count, j + 11) {
             let y = t[k]
-            guard y.kind == .word, !quoted[k], lx.cueLength(t, k, b) == 0 else { return false }
+            // `Calls Hillary Clinton ‘A Disgrace’`: a quotation after the object is its label
+            // (after a possessive it is the object's noun: `called Machado’s “sex tape”`).
+            if quoted[k] { return !Lexicon.isPossessive(t[k - 1].lower(b)) }
+            guard y.kind == .word, lx.cueLength(t, k, b) == 0 else { return false }
             if (y.lowerIs("a", b) || y.lowerIs("an", b)), t[k - 1].kind == .word, lx.wordClass(t[k - 1], b) == nil {
                 return k + 1 < t.count && t[k + 1].kind == .word
             }
