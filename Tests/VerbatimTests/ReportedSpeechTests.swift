@@ -243,6 +243,9 @@ struct ReportedSpeechTests {
                        text: "climate change a hoax perpetrated by China", mention: "Trump", cue: "has called"),
         ExpectedReport(input: "The doctor called Oz a quack and a charlatan.", kind: .indirect,
                        text: "Oz a quack and a charlatan", mention: "The doctor", cue: "called"),
+        // A cue form inside a name (`States`) does not end the description before the cue.
+        ExpectedReport(input: "The Battleground States average shows Clinton ahead by 3.7 percentage points.", kind: .indirect,
+                       text: "Clinton ahead by 3.7 percentage points", mention: "The Battleground States average", cue: "shows"),
         // A quotation after the object labels it: one mixed attribution with the object.
         ExpectedReport(input: "Carson called the political system “rotten to the core.”", kind: .mixed,
                        text: "the political system “rotten to the core.”", mention: "Carson", cue: "called"),

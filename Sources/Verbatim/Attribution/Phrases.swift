@@ -297,7 +297,8 @@ extension Lexicon {
             // `Lazar's public defense counsel`: a possessive opens the phrase like a determiner.
             if s < end - 1, p.kind == .word, Self.isPossessive(p.text(b)) { determined = true; break }
             let q = t[s - 1]
-            if q.kind != .word || cueLength(t, s - 1, b) > 0 { break }
+            // (A cue form inside a name is none: `POLITICO’s Battleground States average`.)
+            if q.kind != .word || (cueLength(t, s - 1, b) > 0 && isVerbUse(t, s - 1, b)) { break }
             if let c = wordClass(q, b), !c.opensPhrase { break }
             s -= 1
         }
