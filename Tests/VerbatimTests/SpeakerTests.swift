@@ -183,6 +183,13 @@ struct SpeakerTests {
         #expect(a.last?.name == "Clinton")
     }
 
+    // A given name in -ly opening the sentence is no adverb: the clause's subject is the name.
+    @Test("`Carly Fiorina threw …, saying …`: Carly Fiorina says")
+    func givenNameInLyOpensSentence() {
+        let a = Fixture.attributions("Carly Fiorina threw her support behind the senator, saying it is time for a “real conservative in the White House.”")
+        #expect(a.last?.name == "Carly Fiorina", "\(a)")
+    }
+
     // A headline `Name: clause` is an attribution when the text names that person in full,
     // names the source again, or the word is a role (`Poll:`); not a label.
     @Test("a headline with a source's name and a colon", arguments: [

@@ -465,7 +465,8 @@ extension Lexicon {
         // So is a short phrase of time (`Hours later,`, `Two days earlier,`).
         if let first = t.first, first.kind == .word,
            let comma = t[..<min(end, 25)].firstIndex(where: { $0.isPunct(b, ",") }),
-           (wordClass(first, b) != nil && !isSubjectPronoun(first, b)) || isParticipleOrAdverb(first, b)
+           (wordClass(first, b) != nil && !isSubjectPronoun(first, b))
+            || opensWithParticiple(t, 0, b)
             || (comma >= 2 && comma <= 4 && [.modifier, .time].contains(wordClass(t[comma - 1], b))) {
             i = comma + 1
             // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton …`: short segments between
@@ -507,7 +508,7 @@ extension Lexicon {
         while i < min(end, t.count) {
             let x = t[i]
             if isSubjectPronoun(x, b) { return SpeakerPhrase(range: x.range, tokens: [x], kind: .pronoun) }
-            if (isNameWord(x, b) && !(i == 0 && isParticipleOrAdverb(x, b))) || isTitle(x, b) {
+            if (isNameWord(x, b) && !(i == 0 && opensWithParticiple(t, i, b))) || isTitle(x, b) {
                 var e = i + 1
                 while e < end && e - i < 8 && (isNameWord(t[e], b) || isTitle(t[e], b) || isParticle(t[e], b)) { e += 1 }
                 // `Democratic presidential candidate Bernie Sanders is`: a capitalised modifier,
@@ -720,6 +721,13 @@ extension Lexicon {
 
     /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
     /// start of a sentence, an opener rather than a name.
+    /// A participle or adverb at `k` (``isParticipleOrAdverb(_:_:)``) that is not a given name in
+    /// -ly before a surname (`Carly Fiorina`, `Kelly Ayotte`; `Celebrating Clinton` is a participle).
+    func opensWithParticiple(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
+        isParticipleOrAdverb(t[k], b) && !(t[k].lowerHasSuffix("ly", b) && k + 1 < t.count && t[k + 1].capitalized
+                                           && wordClass(t[k + 1], b) == nil && isNameWord(t[k + 1], b))
+    }
+
     func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
         guard t.kind == .word, t.end - t.start >= 5 else { return false }
         if isGivenName(t, b) { return false }  // `Carly`
