@@ -190,6 +190,13 @@ struct SpeakerTests {
         #expect(a.last?.name == "Carly Fiorina", "\(a)")
     }
 
+    // A description opened by a quantifier opens the clause as one opened by a determiner does.
+    @Test("`One operative inside the campaign tried …, saying …`: the operative says")
+    func quantifierOpensDescription() {
+        let a = Fixture.attributions("One operative inside the campaign tried to downplay the comments, saying they were “not a big deal around here.”")
+        #expect(a.last?.mention == "One operative inside the campaign", "\(a)")
+    }
+
     // A headline `Name: clause` is an attribution when the text names that person in full,
     // names the source again, or the word is a role (`Poll:`); not a label.
     @Test("a headline with a source's name and a colon", arguments: [
