@@ -218,6 +218,9 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // A participle cue opening the sentence: its content to the comma, the main clause's subject.
+        ExpectedReport(input: "Arguing that the deal was flawed, Republicans voted against it.", kind: .indirect,
+                       text: "that the deal was flawed", mention: "Republicans", cue: "Arguing"),
         // `went on to say`: one cue, the subject of `went`.
         ExpectedReport(input: "Ham went on to say that cuts to military spending left his hands tied.", kind: .indirect,
                        text: "that cuts to military spending left his hands tied", mention: "Ham", cue: "went on to say"),

@@ -109,6 +109,12 @@ struct ReportedSpeech {
                 Clause(content: content, cue: cue, speaker: sp, resolution: sp.kind == .pronoun ? .pronoun : .explicit, confidence: 0.8,
                        nests: verb.cueClass == .speech)
             }
+            // `Noting that the economy had grown, the senator said …`: a participle opening the
+            // sentence, its content, and after the comma the main clause's subject.
+            if i == 0, l == 1, lx.isGerund(t[0], b), let (c, sp) = openingParticiple(t, l, key, quoted, b) {
+                out.append(clause([c], sp))
+                continue
+            }
             // `…, said Smith.` / `…, Smith said.` first: what follows the cue is then no content.
             let afterComma = i > 0 && (t[i - 1].isPunct(b, ",") || t[i - 1].isDash(b))
             let around = afterComma ? contentAround(t, i, l, key, quoted, b) : nil
@@ -130,6 +136,28 @@ struct ReportedSpeech {
             out.insert(frame, at: 0)
         }
         return Self.droppingNested(out)
+    }
+
+    /// The content of a participle cue opening the sentence (`Noting that the economy had
+    /// grown`, `Arguing that the deal was flawed`) to the comma before the main clause, and that
+    /// clause's subject when it can speak and a lower-case verb follows it.
+    private func openingParticiple(_ t: [Token], _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> (ByteRange, SpeakerPhrase)? {
+        let lx = lexicon
+        guard var c = contentAfter(t, 0, l, form, quoted, b) else { return nil }
+        var e = t.firstIndex { $0.start >= c.end } ?? t.count
+        // (`“down the line,” he warned`: the comma inside the closing mark.)
+        let commaInMark = e < t.count && quoted[e] && t[e].kind == .punctuation && e > 0 && t[e - 1].isPunct(b, ",")
+        if !(e < t.count && t[e].isPunct(b, ",")) && !commaInMark {
+            let cut = subordinateEnd(c, t, quoted, b)
+            guard cut != c, let comma = t.firstIndex(where: { $0.start >= cut.end }) else { return nil }
+            c = cut
+            e = comma
+        }
+        guard e + 1 < t.count, let sp = lx.speakerAfter(t, e + 1, b),
+              sp.kind != .description || lx.canSpeak(sp.tokens, b),
+              let v = t.firstIndex(where: { $0.start >= sp.range.end }), v < t.count, t[v].kind == .word, !t[v].capitalized,
+              [nil, .modifier].contains(lx.wordClass(t[v], b)) else { return nil }
+        return (c, sp)
     }
 
     /// `To Frank, CLAUSE` (`To Sexton, who has studied the rallies, Tuesday marked a turning
