@@ -221,6 +221,8 @@ struct ReportedSpeechTests {
         // A participle cue opening the sentence: its content to the comma, the main clause's subject.
         ExpectedReport(input: "Arguing that the deal was flawed, Republicans voted against it.", kind: .indirect,
                        text: "that the deal was flawed", mention: "Republicans", cue: "Arguing"),
+        ExpectedReport(input: "After saying that the talks had failed, the minister flew home.", kind: .indirect,
+                       text: "that the talks had failed", mention: "the minister", cue: "saying"),
         // `went on to say`: one cue, the subject of `went`.
         ExpectedReport(input: "Ham went on to say that cuts to military spending left his hands tied.", kind: .indirect,
                        text: "that cuts to military spending left his hands tied", mention: "Ham", cue: "went on to say"),

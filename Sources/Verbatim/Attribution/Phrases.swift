@@ -558,7 +558,7 @@ extension Lexicon {
     /// A description of two or more words that can speak, opened by a determiner at `i`.
     /// Read forwards, the phrase may run on into the verb (`The ad targets a`): then its
     /// longest start that can speak and is followed by a lower-case word (`The ad`).
-    private func openingDescription(_ t: [Token], _ i: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+    func openingDescription(_ t: [Token], _ i: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
         guard i < end, wordClass(t[i], b) == .determiner || wordClass(t[i], b) == .quantifier, let sp = speakerAfter(t, i, b),
               sp.tokens.count >= 2, sp.kind == .description || isNameWord(sp.tokens[sp.tokens.count - 1], b) else { return nil }
         if canSpeak(sp.tokens, b) { return sp }

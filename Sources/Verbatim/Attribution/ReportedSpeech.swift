@@ -111,7 +111,9 @@ struct ReportedSpeech {
             }
             // `Noting that the economy had grown, the senator said …`: a participle opening the
             // sentence, its content, and after the comma the main clause's subject.
-            if i == 0, l == 1, lx.isGerund(t[0], b), let (c, sp) = openingParticiple(t, l, key, quoted, b) {
+            // (After a preposition too: `In declaring Trump’s statements “not Christian,” the pope …`.)
+            if i == 0 || (i == 1 && (lx.wordClass(t[0], b) == .preposition || lx.rules.phraseWords.subordinators.contains(t[0].lower(b)))),
+               l == 1, lx.isGerund(t[i], b), let (c, sp) = openingParticiple(t, i, l, key, quoted, b) {
                 out.append(clause([c], sp))
                 continue
             }
@@ -141,9 +143,9 @@ struct ReportedSpeech {
     /// The content of a participle cue opening the sentence (`Noting that the economy had
     /// grown`, `Arguing that the deal was flawed`) to the comma before the main clause, and that
     /// clause's subject when it can speak and a lower-case verb follows it.
-    private func openingParticiple(_ t: [Token], _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> (ByteRange, SpeakerPhrase)? {
+    private func openingParticiple(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> (ByteRange, SpeakerPhrase)? {
         let lx = lexicon
-        guard var c = contentAfter(t, 0, l, form, quoted, b) else { return nil }
+        guard var c = contentAfter(t, i, l, form, quoted, b) else { return nil }
         var e = t.firstIndex { $0.start >= c.end } ?? t.count
         // (`“down the line,” he warned`: the comma inside the closing mark.)
         let commaInMark = e < t.count && quoted[e] && t[e].kind == .punctuation && e > 0 && t[e - 1].isPunct(b, ",")
@@ -153,7 +155,7 @@ struct ReportedSpeech {
             c = cut
             e = comma
         }
-        guard e + 1 < t.count, let sp = lx.speakerAfter(t, e + 1, b),
+        guard e + 1 < t.count, let sp = lx.openingDescription(t, e + 1, t.count, b) ?? lx.speakerAfter(t, e + 1, b),
               sp.kind != .description || lx.canSpeak(sp.tokens, b),
               let v = t.firstIndex(where: { $0.start >= sp.range.end }), v < t.count, t[v].kind == .word, !t[v].capitalized,
               [nil, .modifier].contains(lx.wordClass(t[v], b)) else { return nil }
