@@ -458,6 +458,18 @@ struct ReportedSpeechTests {
         #expect(a.map(\.mention) == ["Josh Earnest"], "\(a)")
     }
 
+    // A belief or stance after a comma inside the content is part of it; after a conjunction
+    // or `while` it opens a clause of its own.
+    @Test("a stance after a comma stays in the content, after `while` it does not", arguments: [
+        ("Fowler noted that at one of his first meetings, in 1972, he supported a decision to nominate Shriver.",
+         ["that at one of his first meetings, in 1972, he supported a decision to nominate Shriver"]),
+        ("Twenty-four percent said they were more likely to vote for him, while 9 percent found it to be a deterrent.",
+         ["they were more likely to vote for him", "it to be a deterrent"]),
+    ])
+    func stanceAfterComma(text: String, contents: [String]) {
+        #expect(Fixture.attributions(text).map(\.text) == contents)
+    }
+
     // A conjunction before a second cue of the same subject ends the first content.
     @Test("content stops at `but` before a cue")
     func conjunctionEnds() {

@@ -881,13 +881,21 @@ struct ReportedSpeech {
             return false
         }
         var start = k
-        if let c = lx.wordClass(t[k], b), c == .conjunction { start += 1 }
+        // (`, while 9 percent found …`: a contrast is a conjunction here.)
+        if lx.wordClass(t[k], b) == .conjunction || t[k].lowerIs("while", b) || t[k].lowerIs("whereas", b) { start += 1 }
         var j = start
         while j < min(t.count, start + 10) {
             if t[j].kind == .punctuation { return false }
-            if lx.cueLength(t, j, b) > 0 {
-                // A short subject, no relative inside it (`…, the plan that he said`).
-                guard j > start, j - start <= 8, lx.isVerbUse(t, j, b) else { return false }
+            let l = lx.cueLength(t, j, b)
+            if l > 0 {
+                // A short subject, no relative inside it (`…, the plan that he said`). A belief or
+                // stance there is part of the content (`noted that at one of his first meetings,
+                // in 1972, he supported a decision …`), unless a conjunction opens its clause
+                // (`…, while 9 percent found it a deterrent`).
+                // (`, while acknowledging that`: a participle right after the conjunction.)
+                if j == start, start > k, lx.isGerund(t[j], b) { return true }
+                guard j > start, j - start <= 8, lx.isVerbUse(t, j, b),
+                      let cls = lx.cueVerb(t, j, l, b)?.cueClass, start > k || (cls != .thought && cls != .stance) else { return false }
                 return !t[start..<j].contains { lx.wordClass($0, b) == .relative }
             }
             j += 1
