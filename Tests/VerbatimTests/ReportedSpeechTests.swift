@@ -419,12 +419,25 @@ struct ReportedSpeechTests {
         #expect(a.map(\.text) == ["they are undecided", "they could change their minds"])
     }
 
-    // A cue after `and` shares the subject of the sentence's first verb, even when that verb
-    // is no cue (`stress` is mostly a noun).
-    @Test("`X stress … and warn that …`: X warns")
-    func conjoinedCueSubject() {
-        let a = Fixture.attributions("US officials stress Russia has committed to a transition and warn that the Kremlin will get bogged down.")
-        #expect(a.last?.mention == "US officials", "\(a)")
+    // The subject of a cue after `and`/`but` (the last attribution's mention, its cue):
+    // - the subject of the sentence's first verb, even when that verb is no cue (`stress` is
+    //   mostly a noun);
+    // - a possessive is no verb, and a name in commas after the subject's head is who speaks;
+    // - roles before a name are no verb: the name speaks;
+    // - in a subordinate clause, that clause's subject.
+    @Test("the speaker of a cue after a conjunction", arguments: [
+        ("US officials stress Russia has committed to a transition and warn that the Kremlin will get bogged down.",
+         "US officials", "warn"),
+        ("The agency's spokeswoman, Lin Park, declined to comment but said the agency remains committed.", "Lin Park", "said"),
+        ("White House press secretary Josh Earnest declined to criticize her but noted the president has a different view.",
+         "Josh Earnest", "noted"),
+        ("The governor slammed the senator as a “disgrace” after she attacked the police and blamed shootings on “implicit bias” against minorities.",
+         "she", "blamed"),
+    ])
+    func conjoinedCueSubject(text: String, mention: String, cue: String) {
+        let a = Fixture.attributions(text)
+        #expect(a.last?.mention == mention, "\(a)")
+        #expect(a.last?.cue == cue)
     }
 
     // `As X talked about OBJECT, CLAUSE` is no frame: the object is what was talked about,
@@ -434,28 +447,6 @@ struct ReportedSpeechTests {
         let a = Fixture.attributions("As Clinton talked about bringing communities together, Trump highlighted his message that the country needs order.")
         #expect(a.map(\.text) == ["bringing communities together", "his message that the country needs order"], "\(a)")
         #expect(a.map(\.mention) == ["Clinton", "Trump"])
-    }
-
-    // A possessive is no verb; a name in commas after the subject's head is who speaks.
-    @Test("`The agency's spokeswoman, Lin Park, declined … but said …`: Lin Park says")
-    func appositiveNameBeforeConjoinedCue() {
-        let a = Fixture.attributions("The agency's spokeswoman, Lin Park, declined to comment but said the agency remains committed.")
-        #expect(a.map(\.mention) == ["Lin Park"], "\(a)")
-    }
-
-    // A cue after `and` in a subordinate clause shares that clause's subject.
-    @Test("`X slammed Y after she attacked … and blamed …`: she blames")
-    func conjoinedCueInSubordinateClause() {
-        let a = Fixture.attributions("The governor slammed the senator as a “disgrace” after she attacked the police and blamed shootings on “implicit bias” against minorities.")
-        #expect(a.last?.mention == "she", "\(a)")
-        #expect(a.last?.cue == "blamed")
-    }
-
-    // Roles before the name are no verb: the name speaks.
-    @Test("`White House press secretary Josh Earnest declined … but noted …`: Josh Earnest notes")
-    func rolesBeforeNameBeforeConjoinedCue() {
-        let a = Fixture.attributions("White House press secretary Josh Earnest declined to criticize her but noted the president has a different view.")
-        #expect(a.map(\.mention) == ["Josh Earnest"], "\(a)")
     }
 
     // A belief or stance after a comma inside the content is part of it; after a conjunction

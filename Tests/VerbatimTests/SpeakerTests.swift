@@ -183,18 +183,17 @@ struct SpeakerTests {
         #expect(a.last?.name == "Clinton")
     }
 
-    // A given name in -ly opening the sentence is no adverb: the clause's subject is the name.
-    @Test("`Carly Fiorina threw …, saying …`: Carly Fiorina says")
-    func givenNameInLyOpensSentence() {
-        let a = Fixture.attributions("Carly Fiorina threw her support behind the senator, saying it is time for a “real conservative in the White House.”")
-        #expect(a.last?.name == "Carly Fiorina", "\(a)")
-    }
-
-    // A description opened by a quantifier opens the clause as one opened by a determiner does.
-    @Test("`One operative inside the campaign tried …, saying …`: the operative says")
-    func quantifierOpensDescription() {
-        let a = Fixture.attributions("One operative inside the campaign tried to downplay the comments, saying they were “not a big deal around here.”")
-        #expect(a.last?.mention == "One operative inside the campaign", "\(a)")
+    // The subject of the clause a participle goes on: a given name in -ly opening the sentence
+    // is no adverb; a description opened by a quantifier opens the clause as one opened by a
+    // determiner does.
+    @Test("the clause's subject speaks for its participle", arguments: [
+        ("Carly Fiorina threw her support behind the senator, saying it is time for a “real conservative in the White House.”",
+         "Carly Fiorina"),
+        ("One operative inside the campaign tried to downplay the comments, saying they were “not a big deal around here.”",
+         "One operative inside the campaign"),
+    ])
+    func participleClauseSubject(text: String, mention: String) {
+        #expect(Fixture.attributions(text).last?.mention == mention)
     }
 
     // A headline `Name: clause` is an attribution when the text names that person in full,
