@@ -365,8 +365,8 @@ extension Lexicon {
 
     /// A description read forwards and the holder after it (``withHolder(_:_:_:)`` read the
     /// other way): `a source close to the campaign`, `a senior official in the administration`,
-    /// `three aides familiar with the talks`. The holder is a determiner or a possessive and at
-    /// most four words, or a name.
+    /// `three aides familiar with the talks`. The holder is a phrase opened by a determiner or a
+    /// possessive, or a name; not a pronoun nor a time (`at the weekend`).
     private func heldAfter(_ sp: SpeakerPhrase, _ t: [Token], _ b: [UInt8]) -> SpeakerPhrase {
         guard let last = sp.tokens.last, let e = t.firstIndex(where: { $0.start >= sp.range.end }), e + 2 < t.count,
               t[e].kind == .word, wordClass(t[e], b) == .preposition else { return sp }
@@ -488,9 +488,12 @@ extension Lexicon {
     /// The last name or subject pronoun of `t[..<end]` that opens a subordinate clause (`after
     /// Moscow took`: a subordinator of `rules/phrase-words.tsv` before it, a lower-case word
     /// after it), or nil.
-    private func subordinateSubject(_ t: [Token], _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
+    /// With `withinClause`, only back to the nearest punctuation and at most 25 tokens: the
+    /// clause a conjunction at `end` goes on (`… after she attacked the police and blamed …`).
+    func subordinateSubject(_ t: [Token], _ end: Int, withinClause: Bool = false, _ b: [UInt8]) -> SpeakerPhrase? {
         var k = end - 1
         while k > 1 {
+            if withinClause && (t[k].kind == .punctuation || end - k > 25) { return nil }
             if rules.phraseWords.subordinators.contains(t[k - 1].lower(b)), let sp = firstSubject(t, from: k, end, b), sp.tokens[0].start == t[k].start {
                 let after = k + sp.tokens.count
                 if after < end, t[after].kind == .word, !t[after].capitalized, [nil, .modifier].contains(wordClass(t[after], b)) {
@@ -555,7 +558,8 @@ extension Lexicon {
         return k
     }
 
-    /// A description of two or more words that can speak, opened by a determiner at `i`.
+    /// A description of two or more words that can speak, opened by a determiner or a
+    /// quantifier at `i` (`The ad`, `One operative inside Trump Tower`).
     /// Read forwards, the phrase may run on into the verb (`The ad targets a`): then its
     /// longest start that can speak and is followed by a lower-case word (`The ad`).
     func openingDescription(_ t: [Token], _ i: Int, _ end: Int, _ b: [UInt8]) -> SpeakerPhrase? {
@@ -719,8 +723,6 @@ extension Lexicon {
         t.kind == .word && t.end - t.start >= 5 && t.lowerHasSuffix("ing", b) && wordClass(t, b) != .time
     }
 
-    /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
-    /// start of a sentence, an opener rather than a name.
     /// A participle or adverb at `k` (``isParticipleOrAdverb(_:_:)``) that is not a given name in
     /// -ly before a surname (`Carly Fiorina`, `Kelly Ayotte`; `Celebrating Clinton` is a participle).
     func opensWithParticiple(_ t: [Token], _ k: Int, _ b: [UInt8]) -> Bool {
@@ -728,6 +730,8 @@ extension Lexicon {
                                            && wordClass(t[k + 1], b) == nil && isNameWord(t[k + 1], b))
     }
 
+    /// A word ending in `-ing`, `-ed` or `-ly` (`Continuing`, `Asked`, `Separately`): at the
+    /// start of a sentence, an opener rather than a name.
     func isParticipleOrAdverb(_ t: Token, _ b: [UInt8]) -> Bool {
         guard t.kind == .word, t.end - t.start >= 5 else { return false }
         if isGivenName(t, b) { return false }  // `Carly`

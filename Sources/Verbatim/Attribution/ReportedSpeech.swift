@@ -143,7 +143,8 @@ struct ReportedSpeech {
     /// The content of a participle cue opening the sentence (`Noting that the economy had
     /// grown`, `Arguing that the deal was flawed`) to the comma before the main clause, and that
     /// clause's subject when it can speak and a lower-case verb follows it.
-    private func openingParticiple(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool], _ b: [UInt8]) -> (ByteRange, SpeakerPhrase)? {
+    private func openingParticiple(_ t: [Token], _ i: Int, _ l: Int, _ form: String, _ quoted: [Bool],
+                                   _ b: [UInt8]) -> (ByteRange, SpeakerPhrase)? {
         let lx = lexicon
         guard var c = contentAfter(t, i, l, form, quoted, b) else { return nil }
         var e = t.firstIndex { $0.start >= c.end } ?? t.count
@@ -350,7 +351,7 @@ struct ReportedSpeech {
             return SpeakerPhrase(range: ByteRange(antecedent.range.start, last.end), tokens: antecedent.tokens, kind: antecedent.kind)
         }
         if lx.wordClass(last, b) == .conjunction, ["and", "but"].contains(last.lower(b)) {
-            if let sp = subordinateSubject(t, e - 1, b) { return sp }
+            if let sp = lx.subordinateSubject(t, e - 1, withinClause: true, b) { return sp }
             if let sp = lx.subjectOfEarlierCue(t, e - 1, b) { return sp }
             // `US officials stress Russia has … and warn that`: the subject of the sentence's
             // first verb (its first lower-case word of no class).
@@ -410,24 +411,6 @@ struct ReportedSpeech {
             return nil
         }
         return phrase(t, e, b)
-    }
-
-    /// `… after she attacked the police and blamed …`: the subject of a subordinate clause that
-    /// the conjunction at `c` goes on (a subordinator, a pronoun or a name, then a verb), when
-    /// no comma stands between them (at most 25 tokens back).
-    private func subordinateSubject(_ t: [Token], _ c: Int, _ b: [UInt8]) -> SpeakerPhrase? {
-        let lx = lexicon
-        var k = c - 1
-        while k > 0, c - k <= 25, t[k].kind != .punctuation {
-            if t[k - 1].kind == .word, lx.rules.phraseWords.subordinators.contains(t[k - 1].lower(b)),
-               let sp = lx.speakerAfter(t, k, b), sp.kind == .pronoun || sp.kind == .name,
-               let v = t.firstIndex(where: { $0.start >= sp.range.end }), v < c, t[v].kind == .word, !t[v].capitalized,
-               lx.wordClass(t[v], b) == nil || lx.wordClass(t[v], b) == .modifier {
-                return sp
-            }
-            k -= 1
-        }
-        return nil
     }
 
     /// The noun phrase ending before `end` (at most eight tokens): words of no class, `of`,
@@ -622,8 +605,9 @@ struct ReportedSpeech {
     }
 
     /// `called climate change a hoax`, `called the charges and the demand a political ploy`: from
-    /// `j`, a noun phrase (a name, a noun, or a determiner or possessive first; not `a`), then within ten
-    /// words, past no punctuation, relative or cue, `a` or `an` after a noun, or a quotation.
+    /// `j`, a noun phrase (a name, a noun, or a determiner or possessive first; not `a`), then
+    /// within ten words, past no punctuation, relative or cue, `a` or `an` after a noun, or a
+    /// quotation.
     private func labelsNounPhrase(_ t: [Token], _ j: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
         let lx = lexicon
         let x = t[j]
@@ -646,7 +630,8 @@ struct ReportedSpeech {
         return false
     }
 
-    /// `to`, `not to` or `never to` at `j`: an infinitive, negated or not, is what was vowed or decided.
+    /// `to`, `not to` or `never to` at `j`: an infinitive, negated or not, is what was vowed or
+    /// decided.
     private func opensInfinitive(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
         t[j].lowerIs("to", b) || (j + 1 < t.count && (t[j].lowerIs("not", b) || t[j].lowerIs("never", b)) && t[j + 1].lowerIs("to", b))
     }
@@ -720,8 +705,8 @@ struct ReportedSpeech {
         // `reporters`, `the crowd`, `his supporters`: at most three words, none a function word,
         // or a name of up to six (`the New York Daily News`).
         var n = 0
-        while k < t.count, n < 3 || (n < 6 && t[k].capitalized && t[k - 1].capitalized), t[k].kind == .word, lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b),
-              lx.contractedSubject(t[k], b) == nil {
+        while k < t.count, n < 3 || (n < 6 && t[k].capitalized && t[k - 1].capitalized), t[k].kind == .word,
+              lx.wordClass(t[k], b) == nil, !lx.isSubjectPronoun(t[k], b), lx.contractedSubject(t[k], b) == nil {
             k += 1; n += 1
             // `the Washington Post`: a name goes on.
             if k < t.count, startsClause(t, k, b), !(t[k].capitalized && t[k - 1].capitalized) { break }
@@ -792,7 +777,8 @@ struct ReportedSpeech {
     }
 
     /// Whether the cue at `i` stands in a relative clause opened by a comma (`Sanders, who
-    /// endorsed Canova and said …`): `, who`, `, which` or `, both of whom` before it, with no comma between.
+    /// endorsed Canova and said …`): `, who`, `, which` or `, both of whom` before it, with no
+    /// comma between.
     private func insideRelative(_ t: [Token], _ i: Int, _ b: [UInt8]) -> Bool {
         var k = i - 1
         while k >= max(1, i - 30) {
@@ -807,8 +793,9 @@ struct ReportedSpeech {
     }
 
     /// Whether the cue at `i` stands in a subordinate clause that opens the sentence (`After
-    /// Jones assured Trump that …, they shook hands`): a subordinator first (`as` aside: `As
-    /// Clyburn noted,` is a frame of its own), and no comma outside quotation marks before the cue.
+    /// Jones assured Trump that …, they shook hands`, `As Clinton talked about …, Trump …`; `As
+    /// Clyburn noted,` is a frame, ``asReported(_:_:_:_:_:)``, read first): a subordinator first,
+    /// and no comma outside quotation marks before the cue.
     private func insideFrontedSubordinate(_ t: [Token], _ i: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
         guard i > 1, t[0].kind == .word, lexicon.rules.phraseWords.subordinators.contains(t[0].lower(b)) else {
             return false
