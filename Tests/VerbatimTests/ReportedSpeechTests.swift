@@ -218,6 +218,10 @@ struct ReportedSpeechTests {
         // `To NAME,` opening a sentence states that person's view.
         ExpectedReport(input: "To Frank, the party has abandoned its working-class base.", kind: .indirect,
                        text: "the party has abandoned its working-class base", mention: "Frank", cue: "To"),
+        // A club speaks (`rules/roles.tsv`, organisation), after the content and with a time after it.
+        ExpectedReport(input: "Rivers United have sacked their manager after the cup defeat, the club announced on Monday.",
+                       kind: .indirect, text: "Rivers United have sacked their manager after the cup defeat", mention: "the club",
+                       cue: "announced"),
         // A participle cue opening the sentence: its content to the comma, the main clause's subject.
         ExpectedReport(input: "Arguing that the deal was flawed, Republicans voted against it.", kind: .indirect,
                        text: "that the deal was flawed", mention: "Republicans", cue: "Arguing"),

@@ -196,6 +196,15 @@ struct SpeakerTests {
         #expect(Fixture.attributions(text).last?.mention == mention)
     }
 
+    // A sentence's subject with an age in commas (`Grecco, 54, had been …`) is the nearest
+    // subject for `he`, before an earlier speaker.
+    @Test("a subject with an age in commas is the antecedent of `he`")
+    func subjectWithAge() {
+        let text = "Chairman Ian Moss said results had fallen short.\n\nPaolo Grecco, 54, had been under pressure for weeks. "
+            + "Speaking after the match, he admitted his side had been “second best all afternoon.”"
+        #expect(Fixture.attributions(text).last?.name == "Paolo Grecco")
+    }
+
     // A headline `Name: clause` is an attribution when the text names that person in full,
     // names the source again, or the word is a role (`Poll:`); not a label.
     @Test("a headline with a source's name and a colon", arguments: [

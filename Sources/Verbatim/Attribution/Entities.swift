@@ -109,9 +109,11 @@ extension NameIndex {
     private func opensClause(_ span: ByteRange) -> Bool {
         var i = span.end
         while i < bytes.count && bytes[i] == 0x20 { i += 1 }
-        if i < bytes.count, bytes[i] == 0x2C, let next = wordAfter(i + 1),
-           let c = lexicon.rules.functionWords[next], c == .relative || c.opensPhrase {
-            // `Dr. Anselm Kovi, who chaired the sessions, was …`, `Yuri Barmin, an expert …, told`:
+        if i < bytes.count, bytes[i] == 0x2C,
+           (wordAfter(i + 1).flatMap { lexicon.rules.functionWords[$0] }.map { $0 == .relative || $0.opensPhrase } ?? false)
+            || ageAfter(i + 1) {
+            // `Dr. Anselm Kovi, who chaired the sessions, was …`, `Yuri Barmin, an expert …, told`,
+            // `Grecco, 54, had been`:
             // a subject with its appositive, when it opens the sentence or follows another.
             return bytes.withUnsafeBufferPointer { Self.opensSentence($0, span.start) } || wordBefore(span.start) == nil
                 || (span.start >= 2 && bytes[span.start - 2] == 0x2C)
@@ -126,6 +128,15 @@ extension NameIndex {
             return false
         }
         return true
+    }
+
+    /// Whether an age in commas starts just after `position` (skipping spaces): `Grecco, 54,`.
+    private func ageAfter(_ position: Int) -> Bool {
+        var i = position
+        while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+        var e = i
+        while e < bytes.count && e - i < 3 && bytes[e] >= 0x30 && bytes[e] <= 0x39 { e += 1 }
+        return e > i && e < bytes.count && bytes[e] == 0x2C
     }
 
     /// The lower-case word that starts just after `position` (skipping spaces), if any.
