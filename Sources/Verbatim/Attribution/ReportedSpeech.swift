@@ -101,8 +101,7 @@ struct ReportedSpeech {
             if i > 0, t[i - 1].kind == .number, !lx.isYearPhrase(t, i - 1, b), !lx.isShare(t, i - 1, b) { continue }
             // `She went on to say that …`, `He went on to endorse Ayotte`: the cue runs from `went
             // on`, whose subject speaks.
-            let goesOn = i >= 3 && t[i - 1].lowerIs("to", b) && lx.cueLength(t, i - 3, b) == 2
-                && lx.rules.cueVerbs[t[i - 3].lower(b) + " " + t[i - 2].lower(b)]?.lemma == "go on"
+            let goesOn = i >= 3 && t[i - 1].lowerIs("to", b) && lx.cueLength(t, i - 3, b) == 2 && lx.cueVerb(t, i - 3, 2, b)?.lemma == "go on"
             let head = goesOn ? i - 3 : i
             let cue = goesOn ? ByteRange(t[head].start, lx.cueRange(t, i, l, b).end) : lx.cueRange(t, i, l, b)
             func clause(_ content: [ByteRange], _ sp: SpeakerPhrase) -> Clause {
@@ -149,8 +148,7 @@ struct ReportedSpeech {
         guard var c = contentAfter(t, i, l, form, quoted, b) else { return nil }
         var e = t.firstIndex { $0.start >= c.end } ?? t.count
         // (`“down the line,” he warned`: the comma inside the closing mark.)
-        let commaInMark = e < t.count && quoted[e] && t[e].kind == .punctuation && e > 0 && t[e - 1].isPunct(b, ",")
-        if !(e < t.count && t[e].isPunct(b, ",")) && !commaInMark {
+        if !(e < t.count && (t[e].isPunct(b, ",") || Self.commaInMark(t, e, quoted, b))) {
             let cut = subordinateEnd(c, t, quoted, b)
             guard cut != c, let comma = t.firstIndex(where: { $0.start >= cut.end }) else { return nil }
             c = cut
@@ -630,10 +628,10 @@ struct ReportedSpeech {
         return false
     }
 
-    /// `to`, `not to` or `never to` at `j`: an infinitive, negated or not, is what was vowed or
-    /// decided.
+    /// `to`, or a negation of `rules/reporting.tsv` and `to` (`not to`, `never to`) at `j`: an
+    /// infinitive, negated or not, is what was vowed or decided.
     private func opensInfinitive(_ t: [Token], _ j: Int, _ b: [UInt8]) -> Bool {
-        t[j].lowerIs("to", b) || (j + 1 < t.count && (t[j].lowerIs("not", b) || t[j].lowerIs("never", b)) && t[j + 1].lowerIs("to", b))
+        t[j].lowerIs("to", b) || (j + 1 < t.count && lexicon.reporting(t[j], b) == .negation && t[j + 1].lowerIs("to", b))
     }
 
     /// `that` or `whether` within a few words after `j`, when what stands before it is
@@ -644,7 +642,7 @@ struct ReportedSpeech {
         // (An adverb too, `said earlier on Friday that`, `argued emphatically that`; not one that
         // focuses the clause: `said only that`, `showed just how`.)
         guard addressee || first.isPunct(b, ",") || first.isDash(b) || [.preposition, .time].contains(lx.wordClass(first, b))
-            || (lx.wordClass(first, b) == .modifier && !first.lowerIs("only", b) && !first.lowerIs("just", b)) else {
+            || (lx.wordClass(first, b) == .modifier && !lx.rules.phraseWords.focusAdverbs.contains(first.lower(b))) else {
             return nil
         }
         var k = j
@@ -756,6 +754,11 @@ struct ReportedSpeech {
             e += 1
         }
         return trimmed(t, s, e, quoted, b)?.1 ?? s
+    }
+
+    /// Whether the token at `k` is a closing quotation mark with a comma just inside it (`,”`).
+    static func commaInMark(_ t: [Token], _ k: Int, _ quoted: [Bool], _ b: [UInt8]) -> Bool {
+        k >= 1 && k < t.count && quoted[k] && t[k].kind == .punctuation && t[k - 1].isPunct(b, ",")
     }
 
     /// Whether the comma at `e` closes a short adverbial after `that` at `s` (`that in private,`,
@@ -944,7 +947,7 @@ struct ReportedSpeech {
                 return ([ByteRange(t[after + 1].start, t[e - 1].end)], speaker)
             }
             // `…,” Smith said` / `…,'' Mr. Madden said`: the comma may stand inside the closing mark.
-            let commaInMark = opening >= 1 && quoted[opening] && t[opening].kind == .punctuation && t[opening - 1].isPunct(b, ",")
+            let commaInMark = Self.commaInMark(t, opening, quoted, b)
             guard opening >= 1, t[opening].isPunct(b, ",") || t[opening].isDash(b) || commaInMark else { return nil }
             if commaInMark { opening -= 1 }
         } else {

@@ -327,7 +327,8 @@ extension RuleSet {
     public struct PhraseWords: Sendable {
         public enum List: String, Sendable {
             case agentSuffix = "agent-suffix", contraction, evidential, evidentialPassive = "evidential-passive", gerundPreposition = "gerund-preposition"
-            case auxiliary, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, party, personPlural = "person-plural", poll, singular, subordinator
+            case auxiliary, focus, holder, holderAdjective = "holder-adjective", impersonal, noun, pair, particle, party, personPlural = "person-plural"
+            case poll, singular, subordinator
         }
         /// Noun endings for a doer (`er`, `ist`), without the `-` of the file.
         public var agentSuffixes: [String]
@@ -338,6 +339,8 @@ extension RuleSet {
         /// Prepositions after which a gerund cue takes its clause's subject (`by saying that`),
         /// beside the subordinators (`while saying that`).
         public var gerundPrepositions: Set<String>
+        /// Adverbs that focus the clause after them (`said only that`): no adverbial before it.
+        public var focusAdverbs: Set<String>
         /// Verbs that hedge a claim of the writer's own (`seems`, `appeared`): `X seemed to …`.
         public var evidentials: Set<String>
         /// Participles that do so after a form of `be` (`is expected to …`).
@@ -368,6 +371,7 @@ extension RuleSet {
             auxiliaries = Set(words(.auxiliary))
             contractions = words(.contraction).flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
             evidentials = Set(words(.evidential))
+            focusAdverbs = Set(words(.focus))
             gerundPrepositions = Set(words(.gerundPreposition))
             passiveEvidentials = Set(words(.evidentialPassive))
             holders = Set(words(.holder))
